@@ -1,0 +1,61 @@
+# One-word commands; CI calls them exactly as a person would.
+# Every target does its own set-up: a .venv with pinned versions (requirements-lock.txt).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8888
+APP_PORT ?= 8866
+
+.PHONY: help setup lab test lint data app bench doctor clean lock
+
+help:
+	@echo "make lab    - set up and start JupyterLab on the guide's first notebook"
+	@echo "make test   - set up and run the whole suite (unit, property, notebooks, widgets, browser)"
+	@echo "make app    - serve the inbox app with Voila on localhost:$(APP_PORT)"
+	@echo "make data   - regenerate the synthetic data in data/ (deterministic)"
+	@echo "make bench  - run the benchmarks and write benchmarks/results.json"
+	@echo "make lint   - ruff"
+	@echo "make doctor - check the installation and print the fix for anything wrong"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the project metadata or the pins change.
+$(STAMP): pyproject.toml requirements-lock.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23.2"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e ".[dev]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (invite-triage)" >/dev/null
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/python -m invite_triage.launch_lab --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/ruff format --check src tests benchmarks || true
+
+data: $(STAMP)
+	$(BIN)/invite-triage data --out data
+
+app: $(STAMP)
+	$(BIN)/voila --no-browser --port=$(APP_PORT) --Voila.ip=127.0.0.1 notebooks/inbox-app.ipynb
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+doctor: $(STAMP)
+	$(BIN)/invite-triage doctor
+
+# Refresh the exact pins from the current environment (maintainers only).
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | grep -v "^-e" > requirements-lock.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
