@@ -1,5 +1,8 @@
 """Shared pieces of every widget app: the model/view split, in-place charts, visible errors.
 
+CSS classes (the browser tests rely on them): app roots ``it-app``, charts ``it-chart``,
+shown numbers and summaries ``it-summary`` (use ``summary_html()``).
+
 Pattern (after the official ipywidgets tutorial):
 - a *model* is a plain Python object holding state and computing results (testable without
   a browser, no ipywidgets import needed);
@@ -70,6 +73,7 @@ class FigureView(widgets.Image):
         if figure.canvas is None or not isinstance(figure.canvas, FigureCanvasAgg):
             FigureCanvasAgg(figure)
         self.layout.max_width = "100%"
+        self.add_class("it-chart")
         self.refresh()
 
     def refresh(self) -> None:
@@ -99,3 +103,11 @@ class App(widgets.VBox):
     def __init__(self, children: list[widgets.Widget], **kwargs: Any):
         self.errors = ErrorArea()
         super().__init__([*children, self.errors], **kwargs)
+        self.add_class("it-app")
+
+
+def summary_html(**kwargs: Any) -> widgets.HTML:
+    """An HTML widget for shown numbers; e2e tests find it by its ``it-summary`` class."""
+    box = widgets.HTML(**kwargs)
+    box.add_class("it-summary")
+    return box
