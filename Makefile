@@ -35,6 +35,7 @@ lab: $(STAMP)
 	$(BIN)/python -m invite_triage.launch_lab --port $(PORT)
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
