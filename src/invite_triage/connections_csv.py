@@ -46,21 +46,21 @@ _ALIASES = {"profile url": "url", "email": "email address", "e mail address": "e
 
 # French month abbreviations written by a French-locale spreadsheet ("04-mai-22").
 _FRENCH_MONTHS = {
-    "janv": "Jan", "févr": "Feb", "fevr": "Feb", "févr.": "Feb", "mars": "Mar", "avr": "Apr",
+    "janv": "Jan", "févr": "Feb", "fevr": "Feb", "mars": "Mar", "avr": "Apr",
     "mai": "May", "juin": "Jun", "juil": "Jul", "août": "Aug", "aout": "Aug", "sept": "Sep",
     "oct": "Oct", "nov": "Nov", "déc": "Dec", "dec": "Dec",
 }
+_MONTH_WORDS = "|".join(sorted(map(re.escape, _FRENCH_MONTHS), key=len, reverse=True))
 _FRENCH_MONTH_RE = re.compile(
-    r"(?<![A-Za-zÀ-ÿ])(" + "|".join(sorted(map(re.escape, _FRENCH_MONTHS), key=len, reverse=True))
-    + r")\.?(?![A-Za-zÀ-ÿ])",
-    re.IGNORECASE,
+    rf"(?<![A-Za-zÀ-ÿ])({_MONTH_WORDS})\.?(?![A-Za-zÀ-ÿ])", re.IGNORECASE
 )
-_HAS_FRENCH_MONTH_RE = re.compile(_FRENCH_MONTH_RE.pattern.replace("(", "(?:", 1).replace(
-    "(?<!", "(?<!", 1), re.IGNORECASE)
+_HAS_FRENCH_MONTH_RE = re.compile(
+    rf"(?<![A-Za-zÀ-ÿ])(?:{_MONTH_WORDS})\.?(?![A-Za-zÀ-ÿ])", re.IGNORECASE
+)
 
 
 def normalise_header(name: object) -> str:
-    """``"Connected On"``, ``"connected_on"`` and ``" CONNECTED  ON "`` become ``"connected on"``."""
+    """``"Connected On"``, ``"connected_on"``, ``" CONNECTED  ON "`` → ``"connected on"``."""
     text = str(name).replace("\ufeff", "").strip().lower()
     text = re.sub(r"[\s_\-]+", " ", text).strip()
     return _ALIASES.get(text, text)
