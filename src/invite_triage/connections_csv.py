@@ -66,7 +66,7 @@ def normalise_header(name: object) -> str:
     return _ALIASES.get(text, text)
 
 
-# --- decoding ---------------------------------------------------------------------------
+# --- decoding ---------------------------------------------------------------------------------
 
 
 def decode_csv_bytes(data: bytes) -> str:
@@ -110,7 +110,7 @@ def read_source_bytes(path_or_buffer: str | os.PathLike[str] | bytes | IO) -> tu
     return (content.encode("utf-8") if isinstance(content, str) else content), name
 
 
-# --- locating and reading the table -------------------------------------------------------
+# --- locating and reading the table -----------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,7 @@ def find_header(
     wanted = {normalise_header(r) for r in required}
     for number, line in enumerate(text.split("\n", limit)[:limit]):
         for delimiter in DELIMITERS:
-            if delimiter not in line:
+            if delimiter not in line and delimiter != ",":  # "," also reads one-column files
                 continue
             fields = next(csv.reader([line], delimiter=delimiter), [])
             if wanted <= {normalise_header(f) for f in fields}:
@@ -196,7 +196,7 @@ def read_linkedin_table(text: str, required: Iterable[str], source: str) -> Link
     except pd.errors.ParserError as exc:
         raise InvalidInputError(
             "the rows could not be read as CSV",
-            [_shift_parser_message(str(exc), header_line)],
+            [_locate_parse_problem(body, delimiter, header_line) or str(exc).strip()],
             source,
         ) from None
     except pd.errors.EmptyDataError:
@@ -204,16 +204,20 @@ def read_linkedin_table(text: str, required: Iterable[str], source: str) -> Link
     return LinkedInTable(header, rows, header_line, delimiter, text, source)
 
 
-def _shift_parser_message(message: str, header_line: int) -> str:
-    """pandas counts lines from the header; the learner counts from the top of the file."""
-    def shift(match: re.Match[str]) -> str:
-        return f"line {int(match.group(1)) + header_line + 1}"
+def _locate_parse_problem(body: str, delimiter: str, header_line: int) -> str | None:
+    """Re-read strictly to tell the learner on which line the CSV breaks (pandas does not)."""
+    reader = csv.reader(io.StringIO(body), delimiter=delimiter, strict=True)
+    last_end = 0
+    try:
+        for _ in reader:
+            last_end = reader.line_num
+    except csv.Error as exc:
+        return (f"line {last_end + 1 + header_line}: {exc}; expected {delimiter!r}-separated "
+                "cells, with every opening quote closed")
+    return None
 
-    message = message.strip().removeprefix("Error tokenizing data. C error: ")
-    return re.sub(r"line (\d+)", shift, message) + " (a quote not closed, or a delimiter too many?)"
 
-
-# --- dates ------------------------------------------------------------------------------
+# --- dates ------------------------------------------------------------------------------------
 
 #: Every date format seen in exports from 2018 to 2026, and in spreadsheets' re-saves.
 _DATE_FORMATS_MONTH_FIRST: tuple[str, ...] = (
@@ -261,20 +265,20 @@ def parse_linkedin_dates(values: pd.Series, dayfirst: bool = False) -> tuple[pd.
     European spreadsheet) reads ambiguous ``05/01/2026`` as 5 January.
     """
     text = _normalise_date_text(values)
-    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    dates = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[ns]")
     todo = text.ne("").to_numpy().copy()
     formats = _DATE_FORMATS_MONTH_FIRST
     if dayfirst:
         formats = tuple(_DAY_FIRST_SWAP.get(f, f) for f in formats)
     for fmt in formats:
-        if not todo.any():
+        positions = np.flatnonzero(todo)
+        if not len(positions):
             break
-        subset = text[todo]
-        parsed = pd.to_datetime(subset, format=fmt, errors="coerce")
+        parsed = pd.to_datetime(text.iloc[positions], format=fmt, errors="coerce")
         ok = parsed.notna().to_numpy()
-        if ok.any():
-            result.loc[subset.index[ok]] = parsed[ok].astype("datetime64[ns]")
-            todo[np.flatnonzero(todo)[ok]] = False
+        dates[positions[ok]] = parsed.to_numpy(dtype="datetime64[ns]")[ok]
+        todo[positions[ok]] = False
+    result = pd.Series(dates, index=values.index)
     return result, pd.Series(todo, index=values.index)
 
 
@@ -294,7 +298,7 @@ def describe_bad_cells(
     return problems
 
 
-# --- Connections.csv ----------------------------------------------------------------------
+# --- Connections.csv --------------------------------------------------------------------------
 
 
 def read_connections_csv(

@@ -1,0 +1,68 @@
+"""Reading a learner's answer kindly: ``3``, ``3.0``, ``"3"`` and ``np.int64(3)`` are all 3.
+
+Checkers must never raise on an odd answer; each reader returns None when the answer cannot be
+read as the expected kind, and the checker turns that into a hint.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable
+
+UNANSWERED = "replace None with your answer, then run the cell again."
+
+
+def as_int(answer: object) -> int | None:
+    """A whole number, from an int, an integral float or a numeric string."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, numbers.Integral):
+        return int(answer)
+    if isinstance(answer, numbers.Real) and math.isfinite(float(answer)):
+        value = float(answer)
+        return int(value) if value.is_integer() else None
+    if isinstance(answer, str):
+        text = answer.strip().replace(",", "").replace("_", "")
+        if text.lstrip("+-").isdigit():
+            return int(text)
+    return None
+
+
+def as_float(answer: object) -> float | None:
+    """A finite number, from a number or a numeric string ("0.75", "75%")."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, numbers.Real):
+        value = float(answer)
+        return value if math.isfinite(value) else None
+    if isinstance(answer, str):
+        text = answer.strip()
+        percent = text.endswith("%")
+        try:
+            value = float(text.rstrip("%").strip())
+        except ValueError:
+            return None
+        return value / 100 if percent else value
+    return None
+
+
+def as_word(answer: object) -> str | None:
+    """A single word or name, compared without case or surrounding spaces or quotes."""
+    if not isinstance(answer, str) or not answer.strip():
+        return None
+    return answer.strip().strip("\"'").strip().casefold()
+
+
+def as_names(answer: object) -> set[str] | None:
+    """A collection of names (list, tuple, set, or one comma-separated string), case-folded."""
+    if isinstance(answer, str):
+        items: Iterable[object] = answer.split(",")
+    elif isinstance(answer, (list, tuple, set, frozenset)):
+        items = answer
+    else:
+        return None
+    names = {as_word(item) for item in items}
+    if None in names or not names:
+        return None
+    return {n for n in names if n is not None}

@@ -1,0 +1,240 @@
+"""Chapter 04: the groups you share — which of your groups count, and how many it takes.
+
+:func:`groups_app` has one tick box per group of your profile and a minimum number of shared
+(counted) groups. Unticked groups are removed from every invitation's ``shared_groups`` before
+the triage runs, so the groups criterion and the decisions change; the minimum is read as a
+yes/no rule whose precision and recall are measured against the hidden ground truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
+
+from ..evaluation import evaluate_decisions
+from ..profile import Profile
+from ..triage import triage
+from ._style import (
+    DECISION_COLOURS,
+    DECISION_LABELS,
+    DECISIONS,
+    FONT_SIZE,
+    MATTERS,
+    MATTERS_LIGHT,
+    NEUTRAL,
+    NEUTRAL_DARK,
+    clip_text,
+    esc,
+    fmt_share,
+    new_figure,
+    plain,
+    style_axes,
+)
+from .base import App, FigureView, guarded, html_table, summary_html
+
+GROUP_LABEL_CHARS = 28
+
+
+@dataclass(frozen=True)
+class GroupsReading:
+    """The app's numbers for one choice of counted groups and one minimum."""
+
+    counted: tuple[str, ...]
+    minimum: int
+    decisions: dict[str, int]
+    baseline: dict[str, int]
+    with_groups_score: int
+    mean_groups_score: float
+    passed: int
+    precision: float
+    recall: float
+
+
+class GroupsModel:
+    """Your groups, who shares them, and the triage when only some of them count."""
+
+    def __init__(self, invitations: pd.DataFrame, profile: Profile):
+        self.invitations = invitations
+        self.profile = profile
+        self.groups: tuple[str, ...] = tuple(profile.groups)
+        # Positional index, so a table with a duplicated index still lines up.
+        exploded = invitations["shared_groups"].reset_index(drop=True).explode()
+        self._memberships = exploded[exploded.isin(self.groups)]
+        self.has_truth = "relevant" in invitations.columns
+        self.truth = (
+            invitations["relevant"].to_numpy(bool) if self.has_truth
+            else np.zeros(len(invitations), bool)
+        )
+        self.per_group = self._per_group()
+        self.baseline = self._decision_counts(triage(self.invitations, self.profile)["decision"])
+
+    def _per_group(self) -> pd.DataFrame:
+        """Per group: invitations sharing it, and how many of those were truly relevant."""
+        relevant = self.truth[self._memberships.index.to_numpy(int)]
+        members = pd.DataFrame({"group": self._memberships.to_numpy(object), "relevant": relevant})
+        table = members.groupby("group")["relevant"].agg(["size", "sum"]).reindex(
+            list(self.groups), fill_value=0
+        )
+        return table.rename(columns={"size": "invitations", "sum": "truly relevant"}).astype(int)
+
+    def counted_groups_column(self, counted: Iterable[str]) -> pd.Series:
+        """Each invitation's shared groups, keeping only those in ``counted`` (vectorised)."""
+        keep = self._memberships[self._memberships.isin(set(counted))]
+        lists = keep.groupby(level=0).agg(list)
+        column = np.empty(len(self.invitations), dtype=object)
+        column[:] = [[] for _ in range(len(self.invitations))]
+        column[lists.index.to_numpy(int)] = lists.to_numpy(object)
+        return pd.Series(column, index=self.invitations.index, dtype=object)
+
+    def n_counted(self, counted: Iterable[str]) -> np.ndarray:
+        keep = self._memberships[self._memberships.isin(set(counted))]
+        counts = keep.groupby(level=0).size()
+        return counts.reindex(np.arange(len(self.invitations)), fill_value=0).to_numpy()
+
+    @staticmethod
+    def _decision_counts(decisions: pd.Series) -> dict[str, int]:
+        counts = decisions.value_counts()
+        return {d: int(counts.get(d, 0)) for d in DECISIONS}
+
+    def at(self, counted: Iterable[str], minimum: int) -> GroupsReading:
+        counted = tuple(g for g in self.groups if g in set(counted))
+        changed = self.invitations.assign(shared_groups=self.counted_groups_column(counted))
+        result = triage(changed, self.profile)
+        groups_score = result["groups"].to_numpy(float)
+        passed = self.n_counted(counted) >= max(int(minimum), 1)
+        quality = evaluate_decisions(np.where(passed, "accept", "decline"), self.truth)
+        return GroupsReading(
+            counted=counted,
+            minimum=int(minimum),
+            decisions=self._decision_counts(result["decision"]),
+            baseline=self.baseline,
+            with_groups_score=int((groups_score > 0).sum()),
+            mean_groups_score=float(groups_score.mean()) if len(groups_score) else 0.0,
+            passed=int(passed.sum()),
+            precision=quality["precision"] if passed.any() else float("nan"),
+            recall=quality["recall"],
+        )
+
+
+class GroupsApp(App):
+    """Tick boxes per group and a minimum slider; group bars and decision bars, in place."""
+
+    def __init__(self, model: GroupsModel, minimum: int = 1):
+        self.model = model
+        self.checkboxes = {
+            group: widgets.Checkbox(value=True, description=group, indent=False,
+                                    layout=widgets.Layout(width="auto"))
+            for group in model.groups
+        }
+        self.slider = widgets.IntSlider(
+            value=minimum, min=1, max=max(len(model.groups), 1), step=1,
+            description="at least", continuous_update=False,
+        )
+        self.figure = new_figure(8.6, 3.6)
+        ax, bx = self.figure.subplots(1, 2, width_ratios=[1.5, 1])
+        self.ax, self.bx = ax, bx
+        y = np.arange(len(model.groups))
+        per_group = model.per_group
+        self.group_bars = ax.barh(y, per_group["invitations"], color=MATTERS_LIGHT, height=0.65)
+        self.relevant_bars = ax.barh(y, per_group["truly relevant"], color=MATTERS, height=0.35)
+        ax.set_yticks(y, [plain(clip_text(g, GROUP_LABEL_CHARS)) for g in model.groups],
+                      fontsize=FONT_SIZE - 1)
+        ax.invert_yaxis()
+        ax.set_xlabel("invitations sharing the group", fontsize=FONT_SIZE)
+        ax.legend(
+            handles=[Patch(color=MATTERS_LIGHT, label="shared, group counted"),
+                     Patch(color=NEUTRAL, label="shared, group not counted"),
+                     Patch(color=MATTERS, label="of which truly relevant")],
+            fontsize=FONT_SIZE - 2, frameon=False, loc="upper center",
+            bbox_to_anchor=(0.4, -0.2), ncol=2,
+        )
+        style_axes(ax)
+        ax.grid(False, axis="y")
+        x = np.arange(len(DECISIONS))
+        self.decision_bars = bx.bar(x, [0] * len(DECISIONS),
+                                    color=[DECISION_COLOURS[d] for d in DECISIONS])
+        self.baseline_bars = bx.bar(x, [model.baseline[d] for d in DECISIONS], fill=False,
+                                    edgecolor=NEUTRAL_DARK, linestyle="--", linewidth=1.2,
+                                    label="all your groups counted")
+        self.decision_labels = [bx.text(i, 0, "", ha="center", va="bottom",
+                                        fontsize=FONT_SIZE - 1) for i in x]
+        bx.set_xticks(x, [DECISION_LABELS[d] for d in DECISIONS])
+        bx.set_ylim(0, len(model.invitations) * 0.75)
+        bx.set_ylabel("invitations", fontsize=FONT_SIZE)
+        bx.legend(fontsize=FONT_SIZE - 3, frameon=False, loc="upper right")
+        style_axes(bx)
+        bx.grid(False, axis="x")
+        self.title = self.figure.suptitle("", fontsize=FONT_SIZE, x=0.01, ha="left")
+        self.chart = FigureView(self.figure)
+        self.summary = summary_html()
+        self.reading: GroupsReading | None = None
+        boxes = widgets.VBox(list(self.checkboxes.values()))
+        controls = widgets.VBox([widgets.HTML("<b>Groups that count</b>"), boxes,
+                                 widgets.HBox([self.slider, widgets.Label("shared groups")])])
+        super().__init__([controls, self.chart, self.summary])
+        for box in self.checkboxes.values():
+            box.observe(self._on_change, names="value")
+        self.slider.observe(self._on_change, names="value")
+        self.update()
+
+    @property
+    def counted(self) -> tuple[str, ...]:
+        return tuple(g for g, box in self.checkboxes.items() if box.value)
+
+    def _on_change(self, change: dict) -> None:
+        self.update()
+
+    @guarded
+    def update(self) -> None:
+        r = self.model.at(self.counted, self.slider.value)
+        self.reading = r
+        for group, bar in zip(self.model.groups, self.group_bars, strict=True):
+            bar.set_color(MATTERS_LIGHT if group in r.counted else NEUTRAL)
+        for group, bar in zip(self.model.groups, self.relevant_bars, strict=True):
+            bar.set_alpha(1.0 if group in r.counted else 0.35)
+        for i, d in enumerate(DECISIONS):
+            self.decision_bars[i].set_height(r.decisions[d])
+            self.decision_labels[i].set_y(max(r.decisions[d], r.baseline[d]) + 3)
+            delta = r.decisions[d] - r.baseline[d]
+            self.decision_labels[i].set_text(f"{r.decisions[d]} ({delta:+d})")
+        self.title.set_text(
+            f"{len(r.counted)} of {len(self.model.groups)} groups counted: "
+            f"{r.with_groups_score} invitations get a groups score above 0"
+        )
+        self.chart.refresh()
+        notes = []
+        if not r.counted:
+            notes.append("No group counts: the groups criterion is 0 for everyone, and the "
+                         "decisions rest on the other clues.")
+        elif r.minimum > len(r.counted):
+            notes.append(f"Nobody can share {r.minimum} counted groups when only "
+                         f"{len(r.counted)} count: the rule lets no one through.")
+        rows = [
+            {"decision": DECISION_LABELS[d], "now": r.decisions[d],
+             "all groups counted": r.baseline[d], "change": f"{r.decisions[d] - r.baseline[d]:+d}"}
+            for d in DECISIONS
+        ]
+        self.summary.value = (
+            "".join(f"<p><em>{esc(n)}</em></p>" for n in notes)
+            + f"<p><b>Groups criterion:</b> {r.with_groups_score} invitations share at least "
+            f"one counted group (mean score {r.mean_groups_score:.2f}).<br>"
+            f"<b>Rule “at least {r.minimum} counted shared group{'s' if r.minimum != 1 else ''}”:"
+            f"</b> {r.passed} pass; precision <b>{esc(fmt_share(r.precision, 1))}</b>, recall "
+            f"<b>{esc(fmt_share(r.recall, 1))}</b> (hidden answers).</p>"
+            + html_table(rows)
+        )
+
+
+def groups_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
+               minimum: int = 1) -> GroupsApp:
+    """Chapter 04: choose which of your groups count and how many shared groups it takes."""
+    from ..datasets import example_profile, load_invitations
+
+    invitations = load_invitations() if invitations is None else invitations
+    profile = example_profile() if profile is None else profile
+    return GroupsApp(GroupsModel(invitations, profile), minimum)

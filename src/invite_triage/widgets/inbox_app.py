@@ -1,0 +1,449 @@
+"""Chapter 06: the inbox — step through pending invitations one at a time and decide.
+
+:class:`InboxModel` triages the whole inbox once (so 30,000 pending invitations cost one call
+to the engine) and then only moves a cursor and records your choices in a small integer
+array; every summary is a count over that array. :class:`InboxApp` shows one invitation: a
+profile card, what each criterion contributed, the suggested decision with its reasons, an
+"ask first" draft, buttons to decide, and a running summary of the network you are building.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+
+from ..charts import contributions
+from ..drafting import draft_message
+from ..errors import InvalidInputError
+from ..profile import Profile
+from ..quality import contact_signals
+from ..triage import resolve_weights, triage
+from ._style import (
+    DECISION_COLOURS,
+    DECISION_LABELS,
+    DECISIONS,
+    FONT_SIZE,
+    MATTERS,
+    NEUTRAL,
+    clip_text,
+    fmt_share,
+    new_figure,
+    plain,
+    style_axes,
+)
+from .base import App, FigureView, guarded, summary_html
+
+UNDECIDED = -1
+#: How many mutual connections' titles the card lists before "and N more".
+SHOWN_MUTUALS = 4
+KEYBOARD_HELP = (
+    "Keyboard: press Tab (Shift+Tab to go back) to move between the buttons, then Enter or "
+    "Space to press the one that has the focus."
+)
+
+
+@dataclass(frozen=True)
+class InboxSummary:
+    """Your network so far, from the decisions you made in the inbox."""
+
+    total: int
+    accepted: int
+    asked: int
+    declined: int
+    undecided: int
+    #: Share of the people you accepted whose job matters to you (what the criteria can see).
+    relevance_estimate: float
+    #: Share of the people you accepted who are truly relevant (synthetic data only, else None).
+    relevance_truth: float | None
+    #: Of your decisions, how many match the suggested decision.
+    agreed: int
+
+    @property
+    def decided(self) -> int:
+        return self.accepted + self.asked + self.declined
+
+    @property
+    def agreement(self) -> float:
+        return self.agreed / self.decided if self.decided else math.nan
+
+
+class InboxModel:
+    """The pending invitations, triaged once, a cursor, and your choices (pure logic)."""
+
+    def __init__(
+        self,
+        invitations: pd.DataFrame,
+        profile: Profile,
+        weights: Mapping[str, float] | None = None,
+        thresholds: Mapping[str, float] | None = None,
+    ):
+        self.profile = profile
+        self.weights = resolve_weights(profile, weights)
+        self.thresholds = None if thresholds is None else dict(thresholds)
+        self.triaged = triage(invitations, profile, weights=self.weights,
+                              thresholds=self.thresholds).reset_index(drop=True)
+        self._invitations = invitations
+        self._reasons = {profile.language: self.triaged["reasons"].to_numpy(object)}
+        signals = contact_signals(self.triaged, profile)
+        self._relevant_estimate = signals["relevant"].to_numpy(float)
+        self._relevant_truth = (
+            signals["relevant_true"].to_numpy(float) if "relevant_true" in signals else None
+        )
+        self._suggested = pd.Categorical(
+            self.triaged["decision"], categories=list(DECISIONS)
+        ).codes.astype(np.int8)
+        self.choices = np.full(len(self.triaged), UNDECIDED, dtype=np.int8)
+        self.position = 0
+
+    # --- where we are ------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.triaged)
+
+    @property
+    def current(self) -> pd.Series:
+        """The invitation under the cursor (with its criteria, score, decision, reasons)."""
+        self._require_any()
+        return self.triaged.iloc[self.position]
+
+    @property
+    def suggestion(self) -> str:
+        return DECISIONS[int(self._suggested[self.position])]
+
+    @property
+    def choice(self) -> str | None:
+        """What you decided for the current invitation, if anything."""
+        code = int(self.choices[self.position]) if len(self) else UNDECIDED
+        return None if code == UNDECIDED else DECISIONS[code]
+
+    @property
+    def at_end(self) -> bool:
+        return len(self) == 0 or self.position == len(self) - 1
+
+    @property
+    def finished(self) -> bool:
+        """Every invitation has a decision."""
+        return bool((self.choices != UNDECIDED).all())
+
+    def _require_any(self) -> None:
+        if len(self) == 0:
+            raise InvalidInputError(
+                "the inbox is empty", ["there is no pending invitation to show or decide"]
+            )
+
+    # --- moving ------------------------------------------------------------------------
+    def go(self, position: int) -> int:
+        """Move to ``position`` (clamped to the inbox); returns where the cursor is."""
+        self._require_any()
+        self.position = int(min(max(int(position), 0), len(self) - 1))
+        return self.position
+
+    def next(self) -> int:
+        return self.go(self.position + 1)
+
+    def previous(self) -> int:
+        return self.go(self.position - 1)
+
+    def skip(self) -> int:
+        """Leave this one for later: jump to the next invitation without a decision (after the
+        cursor first, then from the start); stay put if every other one is decided."""
+        self._require_any()
+        undecided = np.flatnonzero(self.choices == UNDECIDED)
+        undecided = undecided[undecided != self.position]
+        if undecided.size == 0:
+            return self.position
+        after = undecided[undecided > self.position]
+        return self.go(int(after[0] if after.size else undecided[0]))
+
+    # --- deciding ----------------------------------------------------------------------
+    def decide(self, decision: str) -> int:
+        """Record ``decision`` ("accept", "ask" or "decline") for the current invitation and
+        move to the next one (the cursor stays on the last invitation)."""
+        self._require_any()
+        if decision not in DECISIONS:
+            raise InvalidInputError(
+                f"unknown decision {decision!r}", [f"expected one of {list(DECISIONS)}"]
+            )
+        self.choices[self.position] = DECISIONS.index(decision)
+        return self.next()
+
+    def summary(self) -> InboxSummary:
+        counts = np.bincount(self.choices[self.choices != UNDECIDED], minlength=len(DECISIONS))
+        accepted = self.choices == DECISIONS.index("accept")
+        decided = self.choices != UNDECIDED
+        estimate = float(self._relevant_estimate[accepted].mean()) if accepted.any() else math.nan
+        truth = None
+        if self._relevant_truth is not None:
+            truth = float(self._relevant_truth[accepted].mean()) if accepted.any() else math.nan
+        return InboxSummary(
+            total=len(self),
+            accepted=int(counts[0]),
+            asked=int(counts[1]),
+            declined=int(counts[2]),
+            undecided=int((~decided).sum()),
+            relevance_estimate=estimate,
+            relevance_truth=truth,
+            agreed=int((self.choices[decided] == self._suggested[decided]).sum()),
+        )
+
+    # --- what to show ------------------------------------------------------------------
+    def contributions(self) -> pd.DataFrame:
+        """What each criterion added to the current invitation's score (see charts)."""
+        return contributions(self.current, self.weights)
+
+    def reasons(self, lang: str | None = None) -> str:
+        """The current suggestion's reasons in ``lang`` (the other language is triaged once,
+        the first time it is asked for)."""
+        self._require_any()
+        lang = lang or self.profile.language
+        if lang not in self._reasons:
+            other = dataclasses.replace(self.profile, language=lang)
+            self._reasons[lang] = triage(self._invitations, other, weights=self.weights,
+                                         thresholds=self.thresholds)["reasons"].to_numpy(object)
+        return str(self._reasons[lang][self.position])
+
+    def draft(self, lang: str | None = None) -> str:
+        """The "ask first" message for the current invitation, in ``lang`` or yours."""
+        return draft_message(self.current, self.profile, lang=lang)
+
+    def decisions(self) -> pd.DataFrame:
+        """The triaged inbox with a ``your_decision`` column ("" where undecided)."""
+        labels = np.array([*DECISIONS, ""], dtype=object)[self.choices]
+        return self.triaged.assign(your_decision=labels)
+
+
+# --- view helpers ------------------------------------------------------------------------
+
+
+def _list_text(values: object, shown: int = SHOWN_MUTUALS) -> str:
+    items = [str(v) for v in (values if isinstance(values, (list, tuple)) else [])]
+    if not items:
+        return "none"
+    more = len(items) - shown
+    text = ", ".join(clip_text(i, 60) for i in items[:shown])
+    return text + (f" and {more} more" if more > 0 else "")
+
+
+def card_html(row: pd.Series) -> str:
+    """The profile card of one invitation; every value escaped."""
+    years = row.get("years_experience")
+    years_text = "unknown" if years is None or pd.isna(years) else f"{float(years):.0f}"
+    message = str(row.get("message", "") or "")
+    note = (
+        '<blockquote style="white-space:pre-wrap;border-left:3px solid #999;margin:4px 0;'
+        f'padding:2px 8px">{html.escape(clip_text(message, 600))}</blockquote>'
+        if message.strip() else "<p><em>No note with this invitation.</em></p>"
+    )
+    known = " · <b>you know this person offline</b>" if bool(row.get("known_offline")) else ""
+    fields = [
+        ("Title", clip_text(str(row.get("title", "")), 160)),
+        ("Company", clip_text(str(row.get("company", "")), 80)),
+        ("Years of experience", years_text),
+        ("Mutual connections",
+         f"{int(row.get('mutual_connections', 0))}: {_list_text(row.get('mutual_titles'))}"),
+        ("Shared groups", _list_text(row.get("shared_groups"), shown=6)),
+    ]
+    rows = "".join(
+        f"<tr><th style='text-align:left;padding:1px 8px 1px 0'>{html.escape(k)}</th>"
+        f"<td>{html.escape(v)}</td></tr>"
+        for k, v in fields
+    )
+    return (
+        f"<h4 style='margin:4px 0'>{html.escape(clip_text(str(row.get('name', '')), 80))}"
+        f"{known}</h4><table>{rows}</table>{note}"
+    )
+
+
+def suggestion_html(row: pd.Series, reasons: str, choice: str | None) -> str:
+    decision = str(row["decision"])
+    colour = DECISION_COLOURS.get(decision, "#333333")
+    yours = (
+        f" — you chose <b>{html.escape(DECISION_LABELS[choice])}</b>" if choice else ""
+    )
+    return (
+        f"<p>Suggested: <b style='color:{colour}'>{html.escape(DECISION_LABELS[decision])}</b>"
+        f" (score {float(row['score']):.2f}){yours}</p>"
+        f"<p style='font-size:smaller'>{html.escape(reasons)}</p>"
+    )
+
+
+def summary_text_html(s: InboxSummary) -> str:
+    truth = (
+        "" if s.relevance_truth is None
+        else f"; truly relevant (ground truth of the synthetic data): "
+        f"<b>{fmt_share(s.relevance_truth)}</b>"
+    )
+    agreement = (
+        f"You agreed with the suggestion {s.agreed} times out of {s.decided} "
+        f"(<b>{fmt_share(s.agreement)}</b>)." if s.decided else "No decision yet."
+    )
+    return (
+        f"<p>Your network so far: <b>{s.accepted}</b> accepted, <b>{s.asked}</b> asked first, "
+        f"<b>{s.declined}</b> declined; {s.undecided:,} of {s.total:,} still pending.</p>"
+        f"<p>Of the people you accepted, jobs that matter to you (estimate): "
+        f"<b>{fmt_share(s.relevance_estimate)}</b>{truth}.</p><p>{agreement}</p>"
+    )
+
+
+class ContributionBars:
+    """Horizontal bars: what each criterion could add (grey) and did add (blue), updated in
+    place for each invitation."""
+
+    def __init__(self, table: pd.DataFrame):
+        self.figure = new_figure(6.4, 2.9)
+        ax = self.figure.add_subplot()
+        self.ax = ax
+        y = np.arange(len(table))[::-1]
+        possible = table["possible"].to_numpy(float)
+        ax.barh(y, possible, color=NEUTRAL, height=0.6, label="if perfect")
+        self.bars = ax.barh(y, np.zeros(len(table)), color=MATTERS, height=0.6,
+                            label="contributed")
+        self.labels = [ax.text(p + 0.004, yi, "", va="center", fontsize=FONT_SIZE - 1)
+                       for p, yi in zip(possible, y, strict=True)]
+        ax.set_yticks(y, list(table.index))
+        ax.set_xlim(0, max(float(possible.max()) * 1.6, 0.05))
+        ax.set_xlabel("contribution to the score (weight × criterion score)", fontsize=FONT_SIZE)
+        ax.legend(fontsize=FONT_SIZE - 2, frameon=False, loc="lower right")
+        style_axes(ax)
+        self.title = ax.set_title("", fontsize=FONT_SIZE, loc="left")
+
+    def update(self, table: pd.DataFrame, headline: str) -> None:
+        for bar, label, (_, rec) in zip(self.bars, self.labels, table.iterrows(), strict=True):
+            bar.set_width(float(rec["contribution"]))
+            label.set_text(f"{rec['contribution']:.2f} (score {rec['score']:.2f})")
+        self.title.set_text(plain(headline))
+
+
+class InboxApp(App):
+    """One invitation at a time: card, criterion chart, suggestion, draft, buttons, summary."""
+
+    def __init__(self, model: InboxModel):
+        self.model = model
+        self.position = widgets.HTML()
+        self.card = widgets.HTML()
+        self.card.add_class("it-card")
+        self.suggestion = widgets.HTML()
+        self.language = widgets.ToggleButtons(
+            options=[("English", "en"), ("Français", "fr")], value=model.profile.language,
+            description="Language", tooltips=["Reasons and draft in English",
+                                              "Raisons et message en français"],
+        )
+        self.draft = widgets.HTML()
+        self.buttons = {
+            decision: widgets.Button(
+                description=DECISION_LABELS[decision].capitalize(),
+                button_style={"accept": "success", "ask": "warning", "decline": "danger"}[
+                    decision],
+                tooltip=f"{DECISION_LABELS[decision].capitalize()} this invitation, then show "
+                        "the next one",
+            )
+            for decision in DECISIONS
+        }
+        self.accept_button = self.buttons["accept"]
+        self.ask_button = self.buttons["ask"]
+        self.decline_button = self.buttons["decline"]
+        self.previous_button = widgets.Button(description="◀ Previous",
+                                              tooltip="Back to the previous invitation")
+        self.skip_button = widgets.Button(description="Skip",
+                                          tooltip="Leave this one for later")
+        self.next_button = widgets.Button(description="Next ▶",
+                                          tooltip="Next invitation, without deciding")
+        self.summary = summary_html()
+        self.help = widgets.HTML(f"<p style='font-size:smaller'>{html.escape(KEYBOARD_HELP)}</p>")
+        self.bars: ContributionBars | None = None
+        children: list[widgets.Widget] = [self.position]
+        if len(model):
+            self.bars = ContributionBars(model.contributions())
+            self.chart = FigureView(self.bars.figure)
+            children += [
+                widgets.HBox([self.card, self.chart],
+                             layout=widgets.Layout(flex_flow="row wrap")),
+                self.suggestion,
+                widgets.HBox(list(self.buttons.values())),
+                widgets.HBox([self.previous_button, self.skip_button, self.next_button]),
+                self.language,
+                self.draft,
+            ]
+        else:
+            self.chart = None
+        children += [self.summary, self.help]
+        super().__init__(children)
+        for decision, button in self.buttons.items():
+            button.on_click(lambda _b, d=decision: self.decide(d))
+        self.previous_button.on_click(lambda _b: self.move(self.model.previous))
+        self.next_button.on_click(lambda _b: self.move(self.model.next))
+        self.skip_button.on_click(lambda _b: self.move(self.model.skip))
+        self.language.observe(self._on_language, names="value")
+        self.show()
+
+    def _on_language(self, change: dict) -> None:
+        self.show()
+
+    @guarded
+    def decide(self, decision: str) -> None:
+        self.model.decide(decision)
+        self._render()
+
+    @guarded
+    def move(self, step: Callable[[], int]) -> None:
+        step()
+        self._render()
+
+    @guarded
+    def show(self) -> None:
+        self._render()
+
+    # Callbacks above are guarded once; the renderers below are not, so an error inside them
+    # reaches the callback's guard and stays visible.
+    def _render_draft(self) -> None:
+        message = self.model.draft(self.language.value)
+        self.draft.value = (
+            "<p>If you ask first, you could write:</p>"
+            '<blockquote style="white-space:pre-wrap;border-left:3px solid '
+            f'{DECISION_COLOURS["ask"]};margin:4px 0;padding:2px 8px">'
+            f"{html.escape(message)}</blockquote>"
+        )
+
+    def _render(self) -> None:
+        m = self.model
+        self.summary.value = summary_text_html(m.summary())
+        if not len(m):
+            self.position.value = "<p><b>No pending invitation.</b> Your inbox is empty.</p>"
+            return
+        row = m.current
+        done = " — every invitation has a decision" if m.finished else ""
+        end = " (the last one)" if m.at_end and len(m) > 1 else ""
+        self.position.value = (
+            f"<p>Invitation <b>{m.position + 1:,}</b> of {len(m):,}{end}{html.escape(done)}</p>"
+        )
+        self.card.value = card_html(row)
+        self.suggestion.value = suggestion_html(row, m.reasons(self.language.value), m.choice)
+        table = m.contributions()
+        top = table["contribution"].idxmax() if table["contribution"].max() > 0 else None
+        headline = (f"Score {float(row['score']):.2f}: '{top}' weighed most" if top
+                    else f"Score {float(row['score']):.2f}: no criterion helped")
+        self.bars.update(table, headline)  # type: ignore[union-attr]
+        self.chart.refresh()  # type: ignore[union-attr]
+        self.previous_button.disabled = m.position == 0
+        self.next_button.disabled = m.at_end
+        self._render_draft()
+
+
+def inbox_app(
+    invitations: pd.DataFrame | None = None,
+    profile: Profile | None = None,
+    weights: Mapping[str, float] | None = None,
+    thresholds: Mapping[str, float] | None = None,
+) -> InboxApp:
+    """Chapter 06 and the standalone app: decide your pending invitations one by one."""
+    from ..datasets import example_profile, load_invitations
+
+    invitations = load_invitations() if invitations is None else invitations
+    profile = example_profile() if profile is None else profile
+    return InboxApp(InboxModel(invitations, profile, weights, thresholds))

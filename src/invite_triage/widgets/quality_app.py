@@ -1,0 +1,153 @@
+"""Chapter 07: quality versus size — move the accept threshold along the trade-off curve.
+
+The curve is precomputed once (``quality.QualityCurve``: one triage, then cumulative sums), so
+the slider only looks values up and moves the marked point of ``charts.QualityChart``. The
+numbers under the chart keep estimates (what the criteria can see) and ground truth (the
+synthetic world's hidden answers) in separate, labelled columns.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping, Sequence
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..charts import QualityChart
+from ..errors import InvalidInputError
+from ..profile import Profile
+from ..quality import METRIC_MEANINGS, METRICS, NAMED_POLICIES, QualityCurve, policy_accepts
+from ._style import fmt_share
+from .base import App, FigureView, guarded, html_table, summary_html
+
+#: LinkedIn's limit on first-degree connections (LinkedIn Help, answer a551012).
+LINKEDIN_CAP = 30_000
+CAP_SOURCE = "LinkedIn Help, answer a551012"
+METRIC_LABELS: dict[str, str] = {
+    "size": "size",
+    "relevance_share": "relevance share",
+    "feed_noise": "feed noise",
+    "exposure": "exposure",
+    "reach": "reach",
+}
+
+
+def format_metric(metric: str, value: float | None) -> str:
+    """Shares as percentages, counts as whole numbers, missing values as a dash."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if metric in ("relevance_share", "feed_noise"):
+        return fmt_share(value)
+    return f"{value:,.0f}"
+
+
+def policy_networks(
+    invitations: pd.DataFrame,
+    profile: Profile,
+    policies: Sequence[str] = NAMED_POLICIES,
+) -> dict[str, pd.DataFrame]:
+    """The invitations each policy accepts, by policy name (for ``charts.plot_composition``)."""
+    return {
+        policy: invitations[policy_accepts(invitations, profile, policy)] for policy in policies
+    }
+
+
+class QualityModel:
+    """The quality curve of one inbox, precomputed, read at any threshold."""
+
+    def __init__(self, invitations: pd.DataFrame, profile: Profile,
+                 weights: Mapping[str, float] | None = None):
+        self.curve = QualityCurve.from_invitations(invitations, profile, weights)
+        self.has_truth = self.curve.has_truth
+        self.accept_all = self.curve.fixed.set_index("policy").loc["accept_all"].to_dict()
+        self.total = len(invitations)
+
+    def at(self, threshold: float) -> dict[str, float]:
+        """Every metric, estimate and (on synthetic data) truth, at ``threshold``."""
+        if not isinstance(threshold, (int, float)) or not 0 <= float(threshold) <= 1:
+            raise InvalidInputError(
+                "the accept threshold must be a number in [0, 1]", [f"got {threshold!r}"]
+            )
+        return self.curve.at(float(threshold))
+
+    def rows(self, threshold: float) -> list[dict[str, str]]:
+        """The numbers table: one row per metric, estimate and truth in their own columns."""
+        here = self.at(threshold)
+        rows = []
+        for metric in METRICS:
+            truth_key = metric if metric == "size" else f"{metric}_true"
+            row = {
+                "metric": METRIC_LABELS[metric],
+                "at your threshold (estimate)": format_metric(metric, here.get(metric)),
+            }
+            if self.has_truth:
+                row["at your threshold (ground truth)"] = format_metric(
+                    metric, here.get(truth_key))
+                row["accept everyone (ground truth)"] = format_metric(
+                    metric, self.accept_all.get(truth_key))
+            else:
+                row["accept everyone (estimate)"] = format_metric(
+                    metric, self.accept_all.get(metric))
+            row["meaning"] = METRIC_MEANINGS[metric]
+            rows.append(row)
+        return rows
+
+
+class QualityApp(App):
+    """A threshold slider moving the marked point along the quality-versus-size curve."""
+
+    def __init__(self, model: QualityModel, threshold: float | None = None):
+        self.model = model
+        start = model.curve.default_threshold if threshold is None else float(threshold)
+        self.slider = widgets.FloatSlider(
+            value=start, min=0.0, max=1.0, step=0.01, description="accept ≥",
+            readout_format=".2f", style={"description_width": "initial"},
+        )
+        self.quality_chart = QualityChart(model.curve, start)
+        self.chart = FigureView(self.quality_chart.figure)
+        self.summary = summary_html()
+        self.table = widgets.HTML()
+        self.point: dict[str, float] | None = None
+        super().__init__([self.slider, self.chart, self.summary, self.table])
+        self.slider.observe(self._on_change, names="value")
+        self.update()
+
+    def _on_change(self, change: dict) -> None:
+        self.update()
+
+    @guarded
+    def update(self) -> None:
+        threshold = float(self.slider.value)
+        here = self.model.at(threshold)
+        self.point = here
+        self.quality_chart.update(threshold)
+        self.chart.refresh()
+        size = here["size"]
+        label = ("ground truth of the synthetic data" if self.model.has_truth
+                 else "estimate: real data has no ground truth")
+        relevance = here.get("relevance_share_true" if self.model.has_truth
+                             else "relevance_share")
+        self.summary.value = (
+            f"<p>Accepting invitations that score at least <b>{threshold:.2f}</b>: "
+            f"<b>{size:,.0f}</b> of {self.model.total:,} invitations, "
+            f"<b>{html.escape(format_metric('relevance_share', relevance))}</b> of them "
+            f"relevant ({html.escape(label)}).</p>"
+            f"<p>LinkedIn stops any member at {LINKEDIN_CAP:,} first-degree connections "
+            f"({html.escape(CAP_SOURCE)}); this network would use "
+            f"{size / LINKEDIN_CAP:.1%} of that cap. Each of them can see your list of connections "
+            "(unless you hide it) and, depending on your privacy settings, your e-mail "
+            "address.</p>"
+        )
+        self.table.value = html_table(self.model.rows(threshold))
+
+
+def quality_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
+                threshold: float | None = None) -> QualityApp:
+    """Chapter 07: slide the accept threshold; see size, relevance, noise, exposure, reach."""
+    from ..datasets import example_profile, load_invitations
+
+    invitations = load_invitations() if invitations is None else invitations
+    profile = example_profile() if profile is None else profile
+    return QualityApp(QualityModel(invitations, profile), threshold)
