@@ -80,3 +80,11 @@ def load_connections() -> pd.DataFrame:
     truth = pd.read_csv(folder / "connections_truth.csv", dtype={"url": str}, keep_default_na=False)
     truth["relevant"] = truth["relevant"].astype(str).str.lower().eq("true")
     return conns.assign(persona=truth["persona"].to_numpy(object), relevant=truth["relevant"].to_numpy())
+
+
+def load_sample_export():
+    """The bundled synthetic LinkedIn export, read exactly as a learner's own would be."""
+    from .export import load_export
+    from .sample_export import sample_export_path
+
+    return load_export(sample_export_path())
