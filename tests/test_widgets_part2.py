@@ -18,12 +18,14 @@ from hypothesis import strategies as st
 
 from invite_triage.datasets import example_profile, load_invitations
 from invite_triage.errors import InvalidInputError
-from invite_triage.intent import classify_message
+from invite_triage.intent import classify_message, normalise_message
 from invite_triage.triage import DEFAULT_THRESHOLDS, triage
 from invite_triage.widgets.drafter_app import DrafterModel, drafter_app
 from invite_triage.widgets.intent_app import (
     MAX_NOTE_CHARS,
     IntentModel,
+    IntentReading,
+    Span,
     find_phrases,
     highlight_html,
     intent_app,
@@ -128,10 +130,13 @@ def test_highlight_never_changes_or_loses_the_text(text):
     ],
 )
 def test_spans_point_at_the_phrases_as_typed(text):
-    for span in find_phrases(text):
+    spans = find_phrases(text)
+    assert spans
+    for span in spans:
         typed = text[span.start:span.end]
         assert typed.strip() == typed
-        assert len(typed) > 0
+        if "#" not in span.phrase:
+            assert normalise_message(typed) == normalise_message(span.phrase)
 
 
 # --- policy -------------------------------------------------------------------------------
@@ -315,3 +320,14 @@ def test_policy_networks_match_the_policies(invitations, profile):
     assert len(networks["balanced"]) == strict["decision"].eq("accept").sum()
     assert len(networks["known_only"]) < len(networks["balanced"])
     assert np.all(networks["known_only"].index.isin(invitations.index))
+
+
+def test_overlapping_phrases_share_one_highlight_of_the_strongest_kind():
+    text = "Hello, free demo call today"
+    spans = (Span(7, 16, "pitch", "free demo"), Span(12, 21, "generic", "demo call"))
+    reading = IntentReading(text, "pitch", ("free demo",), spans)
+    markup = highlight_html(reading)
+    assert markup.count("<mark") == 1
+    assert re.search(r'<mark title="pitch, generic" style="background:#f4c7a8[^>]*>free demo '
+                     r"call</mark>", markup)
+    assert _strip_marks(markup) == text

@@ -83,9 +83,9 @@ def start_here() -> list:
             "click, so why not accept them all? " + ARTICLE[0].upper() + ARTICLE[1:] + " says no, "
             "without hesitation. Its argument, in our words: your LinkedIn network is a community "
             "like the ones you run on any other social platform, and its worth lies in who is in "
-            "it, not in the head count. Some members collect contacts as a score; the article's "
-            "view is that your profile gains nothing from being shown to as many people as "
-            "possible. **Quality before quantity.**\n\n"
+            "it, not in the head count. Some members treat their contact count as a score to "
+            "beat; the article argues that reaching the widest possible audience is not what a "
+            "LinkedIn profile is for. In short: **quality before quantity.**\n\n"
             "That moves the question: *how* do you tell a useful request from noise? For an "
             "invitation from someone you do not know, the article suggests weighing four clues — "
             "their **job**, their **career path**, the **connections** you share and the "
@@ -95,7 +95,7 @@ def start_here() -> list:
             "This guide turns those clues into rules you can try, tune and measure. Chapters 01–04 "
             "take the four clues one at a time. The later chapters combine them into a triage "
             "(**accept**, **ask first** or **decline**, always with reasons), measure how well it "
-            "does, and run it on your own LinkedIn data.\n\n"
+            "does, and show how to run it on your own LinkedIn export.\n\n"
             "Size also has a hard ceiling: LinkedIn stops a member at 30,000 first-degree "
             "connections (LinkedIn Help, answer a551012). Nobody's network can be \"everyone\"."
         ),
@@ -106,7 +106,8 @@ def start_here() -> list:
             "run. *Run → Run All Cells* runs the whole chapter.\n"
             "- **Apps**: some cells show a small app — tick boxes, sliders, text boxes, a chart "
             "and a summary. Drag a slider with the mouse, or click it and press the arrow keys "
-            "(← →) to move one step at a time. The chart and the numbers update in place.\n"
+            "(← →) to move one step at a time. The chart and the numbers update in place (for "
+            "the sliders that recompute a whole triage, when you let go).\n"
             "- **If an app does not show** (you see a line of text such as `App(children=…)`, or "
             "nothing): open a terminal in the project folder and run `invite-triage doctor` (or "
             "`make doctor`). It checks your installation and prints the exact command that fixes "
@@ -264,11 +265,11 @@ def their_job() -> list:
         )),
         new_markdown_cell(
             "## The first clue\n\n"
-            "In " + ARTICLE + ", the sender's job comes first. Taking the community manager as an "
-            "example, the article lists who is likely to care about your profile: other people "
-            "in digital marketing, recruiters (who usually sit in human resources), and, in "
-            "smaller companies, the boss in person. When a job has nothing to do with marketing, "
-            "HR or running a company, it is fair to wonder what the connection would bring.\n\n"
+            "In " + ARTICLE + ", the sender's job comes first. With a community manager as its "
+            "example, the article names three kinds of people for whom your profile is likely "
+            "to be of interest: specialists of digital marketing like you, recruiters (HR "
+            "people, usually), and — in small firms — the boss. A job outside all three is a "
+            "reason to pause and ask what the link would be for.\n\n"
             "To use that clue on hundreds of requests, the package reads each free-text title "
             "into a **family** and a **seniority**:\n\n"
             "| family | covers, for example |\n|---|---|\n"
@@ -332,8 +333,8 @@ def their_job() -> list:
             "Things to try:\n\n"
             "- Drag `hr` to 0. Most recruiters are no longer accepted (a few still are, thanks to "
             "other clues) — is that what you want if you are looking for a job?\n"
-            "- Drag `tech` up to 1. Many more tech people are accepted, but compare the dark bar "
-            "with the tick: how many of them were relevant?\n"
+            "- Drag `tech` up to 1. More tech people are accepted, but compare the dark bar with "
+            "the tick: how many of them were relevant?\n"
             "- Look at `leadership`: bosses matter, but some spam uses the same words "
             "(\"CEO | Crypto\"). The job clue cannot tell them apart on its own; the next chapters "
             "add other clues."
@@ -396,11 +397,11 @@ def their_career_path() -> list:
         new_markdown_cell(
             "## Beginners and experts\n\n"
             "The second clue in " + ARTICLE + " is where the person stands in their career. "
-            "Someone starting out in your field most likely wants to learn, so in that "
-            "relationship you will give more than you get. The article is clear that this is no "
-            "flaw: a beginner who is serious and trains well may become a colleague or a "
-            "collaborator later. An experienced person in your field, by contrast, is a peer: "
-            "the exchange goes both ways from day one.\n\n"
+            "A newcomer to your trade is probably on LinkedIn to learn, which makes the exchange "
+            "lopsided at first: you bring more than you take. The article does not count that "
+            "against them, since newcomers who take their training seriously can turn into "
+            "colleagues or collaborators later on. An experienced person in your field, by "
+            "contrast, is a peer: the exchange runs both ways from day one.\n\n"
             "The package reads career stage from two things in the invitation: the **seniority** "
             "in the title (`student`, `junior`, …, `executive`, from chapter 01) and "
             "`years_experience`."
@@ -422,7 +423,7 @@ def their_career_path() -> list:
             "helping newcomers, others have no time for it this year. Your profile holds that as "
             "`mentoring`, from 0 (\"not now\") to 1 (\"gladly\"). It changes the **career** "
             "criterion for beginners only; experts are peers whatever you choose.\n\n"
-            "The triage combines six criteria with weights (chapter 05); the career criterion "
+            "The triage combines six criteria with weights (chapter 06); the career criterion "
             "is a small one by default, because the article treats career stage as shaping the "
             "relationship more than the verdict. The second slider sets its weight.\n\n"
             "Move the sliders. The left chart shows the decisions for beginners across the "
@@ -449,7 +450,7 @@ def their_career_path() -> list:
             "beginners each setting keeps.\n\n"
             "**Career stage changes the kind of relationship — mentor and learner, or peers — "
             "and is never on its own a reason to decline.** If you choose *ask first*, chapter "
-            "06 drafts a short message asking what they hope to learn."
+            "05 drafts a short message asking what they hope to learn."
         ),
         new_markdown_cell("## Exercises\n\nRun this cell once to load the checkers."),
         new_code_cell(
@@ -512,11 +513,11 @@ def mutual_connections() -> list:
         )),
         new_markdown_cell(
             "## How many, and who\n\n"
-            "Chapter 01 left a gap: someone whose job has nothing to do with yours may still be "
-            "worth knowing — they may follow news about community management, or be training in "
-            "social-media communication. For that case " + ARTICLE + " suggests looking at the "
-            "connections you have in common. If several of them work in digital marketing, the "
-            "request makes more sense, and each of you may have something to offer the other.\n\n"
+            "Chapter 01 left a gap: a sender from an unrelated trade is not automatically noise. "
+            "People follow community management out of curiosity, or while retraining towards "
+            "social media. For them, " + ARTICLE + " points to the connections you share: when "
+            "several work in digital marketing, the request gains plausibility, and the exchange "
+            "may well run both ways.\n\n"
             "Two things count: **how many** mutual connections there are, and **who** they are. "
             "In the synthetic world each invitation lists the titles of its mutual connections; "
             "a mutual connection is *relevant* when the family of their title matters to you "
@@ -532,8 +533,10 @@ def mutual_connections() -> list:
         ),
         new_markdown_cell(
             "Behind the curtain (hidden ground truth, for evaluation only): the average number "
-            "of mutual connections per kind of sender. Prospectors invite people in bulk, so "
-            "they often share many connections with you without being relevant."
+            "of mutual connections per kind of sender. Peers share the most, as you would "
+            "expect. Look where prospectors stand: they invite people in bulk, so they can share "
+            "quite a few connections with you without being relevant. The count alone is a weak "
+            "clue."
         ),
         new_code_cell(
             'invitations.groupby("persona")["mutual_connections"].mean().round(1).sort_values()'
@@ -557,7 +560,7 @@ def mutual_connections() -> list:
         new_markdown_cell(
             "Things to try: find the k where precision first passes 0.8 and read the recall "
             "there; compare the solid and dashed lines — does it help to know *who* the mutual "
-            "connections are? In the triage (chapter 05) the mutual-connections clue is one "
+            "connections are? In the triage (chapter 06) the mutual-connections clue is one "
             "score among six, not a gate."
         ),
         new_markdown_cell(
@@ -567,8 +570,9 @@ def mutual_connections() -> list:
             "recommendations. Measuring the strength of a tie by the number of mutual "
             "connections, they found an **inverted U** with job mobility: moderately weak ties "
             "helped people change jobs the most — more than very weak ties, and more than strong "
-            "ties. People who share many connections with you mostly know what you already "
-            "know; people who share a few bring new information.\n\n"
+            "ties. The usual reading, going back to Granovetter's *strength of weak ties*: people "
+            "who share many connections with you mostly know what you already know, while "
+            "people who share a few can bring news from other circles.\n\n"
             "The chart below is a **schematic**: its shape follows the paper's finding, but it is "
             "not their data and its axes carry no numbers."
         ),
@@ -644,10 +648,10 @@ def shared_groups() -> list:
         )),
         new_markdown_cell(
             "## A request after a post\n\n"
-            "The last of the four clues in " + ARTICLE + " is groups. A connection request often "
-            "comes right after you posted something in a group. The article suggests checking "
-            "whether the sender really belongs to the same groups as you: shared membership "
-            "points to common interests, and that can tip you towards accepting.\n\n"
+            "The last of the four clues in " + ARTICLE + " is groups, where many requests start: "
+            "you post in a group, a member reads it and invites you. So the article's advice is "
+            "to check the sender's memberships against yours; overlapping groups are evidence of "
+            "shared interests, and a reason to lean towards yes.\n\n"
             "Not every group says the same thing: a small group of community managers is "
             "stronger evidence than a huge general-interest one. Your profile lists your "
             "groups; each invitation lists the groups you share with the sender (on LinkedIn "

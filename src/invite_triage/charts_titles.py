@@ -16,8 +16,10 @@ from .errors import InvalidInputError
 from .profile import FAMILIES
 
 
-def confusion_counts(true_families: Iterable[str], predicted_families: Iterable[str]) -> pd.DataFrame:
-    """Counts of (true family, predicted family), rows = true, columns = predicted, FAMILIES order."""
+def confusion_counts(
+    true_families: Iterable[str], predicted_families: Iterable[str]
+) -> pd.DataFrame:
+    """Counts of (true family, predicted family): rows true, columns predicted, FAMILIES order."""
     true = pd.Series(list(true_families), dtype="object")
     predicted = pd.Series(list(predicted_families), dtype="object")
     problems = []
@@ -60,8 +62,8 @@ def plot_confusion_matrix(
 ) -> Figure:
     """Heat map of true vs predicted family, counts written in every cell.
 
-    Colours use the colour-blind-safe "cividis" map on a log-like scale (share of each true
-    family), so a small family's errors stay visible next to a large one's successes.
+    Colours use the colour-blind-safe "cividis" map and show the share of each true family
+    (row), so a small family's errors stay visible next to a large family's successes.
     """
     counts = confusion_counts(true_families, predicted_families)
     values = counts.to_numpy()

@@ -66,7 +66,9 @@ def phrase_table() -> PhraseTable:
     return PhraseTable(
         phrases=tuple(row["phrase"] for row in rows),
         kinds=tuple(row["kind"] for row in rows),
-        pattern=re.compile(rf"(?<!\w)(?:{groups})(?!\w)"),
+        # A lookahead finds a match at every word start, so overlapping phrases are all seen
+        # ("disponible pour un appel" and "appel découverte").
+        pattern=re.compile(rf"(?<!\w)(?=(?:{groups})(?!\w))"),
     )
 
 
@@ -77,17 +79,22 @@ def classify_message(text: object) -> tuple[str, tuple[str, ...]]:
     if not any(ch.isalnum() for ch in norm):
         return "empty", ()
     table = phrase_table()
-    hits: dict[str, list[str]] = {kind: [] for kind in PHRASE_KINDS}
-    leftover = norm
+    found = []  # (start, end, phrase index), the longest phrase at each start
     for match in table.pattern.finditer(norm):
         index = match.lastindex - 1  # type: ignore[operator]
-        phrase = table.phrases[index]
-        kind = table.kinds[index]
-        shown = match.group(0) if "#" in phrase else phrase
+        found.append((*match.span(match.lastindex), index))
+    # A phrase inside a longer one ("leads" in "qualified leads") is not a trigger of its own.
+    kept = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o != f for o in found)]
+    hits: dict[str, list[str]] = {kind: [] for kind in PHRASE_KINDS}
+    leftover = list(norm)
+    for start, end, index in kept:
+        phrase, kind = table.phrases[index], table.kinds[index]
+        shown = norm[start:end] if "#" in phrase else phrase
         if shown not in hits[kind]:
             hits[kind].append(shown)
         if kind in ("generic", "greeting"):
-            leftover = leftover.replace(match.group(0), " ", 1)
+            leftover[start:end] = " " * (end - start)
+    leftover = "".join(leftover)
     if hits["pitch"]:
         return "pitch", tuple(hits["pitch"])
     words = [w for w in re.findall(r"\w+", leftover) if len(w) > 1]

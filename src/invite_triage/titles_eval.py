@@ -58,7 +58,8 @@ def find_datasets_dir(path: str | os.PathLike[str] | None = None) -> Path | None
 def _datasets_dir(dataset: str, path: str | os.PathLike[str] | None) -> Path:
     if dataset not in DATASETS:
         raise InvalidInputError(
-            "unknown reference data set", [f"dataset: got {dataset!r}; expected one of {list(DATASETS)}"]
+            "unknown reference data set",
+            [f"dataset: got {dataset!r}; expected one of {list(DATASETS)}"],
         )
     folder = find_datasets_dir(path)
     tried = ", ".join(str(p) for p in _candidate_dirs(path))
@@ -136,10 +137,13 @@ def _read_rome(folder: Path) -> pd.DataFrame:
 
 def _read_onet(folder: Path) -> pd.DataFrame:
     frames = []
-    for name, column in (("reported_titles.tsv", "Reported Job Title"),
-                         ("alternate_titles.tsv", "Alternate Title")):
-        frame = pd.read_csv(folder / "onet" / name, sep="\t", dtype="str",
-                            usecols=["O*NET-SOC Code", column])
+    for name, column in (
+        ("reported_titles.tsv", "Reported Job Title"),
+        ("alternate_titles.tsv", "Alternate Title"),
+    ):
+        frame = pd.read_csv(
+            folder / "onet" / name, sep="\t", dtype="str", usecols=["O*NET-SOC Code", column]
+        )
         frames.append(frame.rename(columns={"O*NET-SOC Code": "code", column: "title"}))
     frame = pd.concat(frames, ignore_index=True).dropna()
     return pd.concat([frame, _families_of_soc(frame["code"])], axis=1)
@@ -167,7 +171,9 @@ def _one_row_per_title(frame: pd.DataFrame) -> pd.DataFrame:
     either answer is defensible, and counting the title twice would make one of them wrong.
     """
     accepted = frame["family"] + " " + frame["also_accept"]
-    hit = np.array([p in a.split() for p, a in zip(frame["predicted"], accepted)], dtype=bool)
+    hit = np.array(
+        [p in a.split() for p, a in zip(frame["predicted"], accepted, strict=True)], dtype=bool
+    )
     frame = frame.assign(listed_family=frame["family"], _hit=hit)
     frame["family"] = frame["family"].mask(hit, frame["predicted"])
     frame = frame.sort_values("_hit", ascending=False, kind="stable")

@@ -4,7 +4,8 @@
 :func:`preset_weights`); thresholds turn it into a decision; then the article's policy rules
 apply:
 
-* a person you know is never declined for their job alone;
+* a person you know is never declined for their job alone (their job does not count against
+  them);
 * a commercial pitch is never accepted automatically (at most "ask");
 * ``open`` accepts anyone without warning signs (a pitch, or a likely fake: zero mutual
   connections, unknown to you, and a generic note or a pitch);
@@ -68,8 +69,8 @@ _RULES: tuple[str, ...] = (
 RULE_SENTENCES: dict[str, tuple[str, str]] = {
     "none": ("", ""),
     "known_job": (
-        "You know them, so their job alone is no reason to decline.",
-        "Vous connaissez cette personne : son poste seul ne justifie pas de refuser.",
+        "You know them, so their job alone does not count against them.",
+        "Vous connaissez cette personne : son poste seul ne joue pas contre elle.",
     ),
     "pitch_cap": (
         "A sales pitch is never accepted automatically.",
@@ -329,7 +330,12 @@ def triage(
     codes = np.column_stack([results[name].code for name in CRITERIA]).astype(np.int64)
     w = np.array([resolved[name] for name in CRITERIA], dtype=float)
     total = w.sum()
-    score = np.clip(scores @ w / total, 0.0, 1.0)
+    # Column by column (not a matrix product) so each row's sum runs in the same order
+    # wherever the row sits: shuffling rows cannot change a result, not even by one ulp.
+    weighted = np.zeros(len(scores))
+    for j in range(len(CRITERIA)):
+        weighted += (w[j] / total) * scores[:, j]
+    score = np.clip(weighted, 0.0, 1.0)
 
     def decide(values: np.ndarray) -> np.ndarray:
         return np.where(
@@ -342,11 +348,13 @@ def triage(
     kind = signals.message_kind
     pitch = kind == KINDS.index("pitch")
 
-    # A person you know is never declined for their job alone: judge them as if their job fit.
+    # A person you know is never declined for their job alone: their job does not count
+    # against them (judged as if it fit). Applied to every known person, not only to those
+    # declined, so that a stronger request can never get a worse decision.
     job = CRITERIA.index("job")
-    without_job = score + w[job] * (1.0 - scores[:, job]) / total
-    rescued = known & (decision == DECLINE) & (decide(without_job) != DECLINE)
-    decision[rescued] = decide(without_job)[rescued]
+    without_job = decide(score + (w[job] / total) * (1.0 - scores[:, job]))
+    rescued = known & (without_job < decision)
+    decision[rescued] = without_job[rescued]
     rule[rescued] = _RULES.index("known_job")
 
     if profile.policy == "open":

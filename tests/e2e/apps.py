@@ -45,7 +45,10 @@ SNAPSHOT_JS = r"""
     charts: charts.map(img => img.src),
     summary: summaries.map(el => el.innerText.trim()).join('\n'),
     has_classed_summary: classedSummaries.length > 0,
-    text: app.innerText,
+    // What the app writes (HTML, labels, printed output), not the controls' own echo
+    // (a slider's readout changes on the key press, before the kernel has answered).
+    text: [...app.querySelectorAll('.widget-html, .widget-htmlmath, .widget-label, .widget-output')]
+      .map(el => el.innerText.trim()).join('\n'),
   };
 }
 """
@@ -87,12 +90,14 @@ DECISION_WORDS = re.compile(r"accept|ask|decline|refus|demander|accepter|ignore"
 TEXT_TO_TYPE = "Data scientist"
 
 PRESS_TIMEOUT_S = 1.5  # no reaction within this: the press changed nothing visible
-SETTLE_S = 0.15  # the app is stable when nothing changed for this long
-SETTLE_TIMEOUT_S = 2.0
+SETTLE_S = 0.15  # between timed presses, for a second redraw of the same press to land
+QUIET_S = 0.5  # after a first reaction, the app is done when nothing changed for this long
+SETTLE_TIMEOUT_S = 4.0
 CONTROL_TIMEOUT_S = 3.0
 MAX_SLIDER_PRESSES = 6
 MAX_PRESSES_PER_APP = 24
-REDRAW_TIMEOUT_MS = 3_000
+REDRAW_TIMEOUT_MS = 2_000
+MAX_MISSES = 2
 
 
 @dataclass(frozen=True)
@@ -178,17 +183,28 @@ def _slider_value(handle: Locator) -> str:
     )
 
 
-def _after_press(app: Locator, previous: Snapshot) -> Snapshot:
-    """Wait for the app to react to a key press, then for it to stop changing."""
+def _after_press(app: Locator, previous: Snapshot, before: Snapshot, expected: set[str]):
+    """Wait for the app to react to a key press, then until it shows ``expected`` changes
+    (relative to ``before``) or has been quiet for ``QUIET_S``."""
     current = wait_for(app, previous, bool, PRESS_TIMEOUT_S)
+    if not previous.changed(current):
+        return current  # no reaction: this step changes nothing visible
     deadline = time.monotonic() + SETTLE_TIMEOUT_S
-    while time.monotonic() < deadline:
-        time.sleep(SETTLE_S)
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - quiet_since < QUIET_S:
+        if expected.issubset(before.changed(current)):
+            return current
+        time.sleep(0.05)
         latest = snapshot(app)
-        if not current.changed(latest):
-            return latest
+        if current.changed(latest):
+            quiet_since = time.monotonic()
         current = latest
     return current
+
+
+def _press(page: Page, handle: Locator, key: str) -> None:
+    handle.focus()  # a re-rendered app would have taken the focus away
+    page.keyboard.press(key)
 
 
 def move_slider_with_keyboard(page: Page, app: Locator, result: AppResult) -> Locator | None:
@@ -207,13 +223,14 @@ def move_slider_with_keyboard(page: Page, app: Locator, result: AppResult) -> Lo
         expected = before.expected_from_slider()
         value_before = _slider_value(handle)
         current = before
+        keys: list[str] = []
         for _ in range(MAX_SLIDER_PRESSES):
             if presses_left == 0:
                 break
             presses_left -= 1
-            handle.focus()  # a re-rendered app would have taken the focus away
-            page.keyboard.press(_key_towards_room(handle))
-            current = _after_press(app, current)
+            keys.append(_key_towards_room(handle))
+            _press(page, handle, keys[-1])
+            current = _after_press(app, current, before, expected)
             if expected.issubset(before.changed(current)):
                 break
         value_after = _slider_value(handle)
@@ -224,6 +241,7 @@ def move_slider_with_keyboard(page: Page, app: Locator, result: AppResult) -> Lo
         )
         if value_after != value_before and expected.issubset(changed):
             result.used_slider = True
+            _check_round_trip(page, app, handle, keys, before, value_before, result)
             return handle
         if presses_left == 0:
             break
@@ -234,17 +252,47 @@ def move_slider_with_keyboard(page: Page, app: Locator, result: AppResult) -> Lo
     return None
 
 
+def _check_round_trip(page, app, handle, keys, before, value_before, result) -> None:
+    """Pressing the opposite keys brings the slider back; the app must show what it showed."""
+    back = {"ArrowRight": "ArrowLeft", "ArrowLeft": "ArrowRight"}
+    current = snapshot(app)
+    for key in reversed(keys):
+        _press(page, handle, back[key])
+        current = _after_press(app, current, current, {"numbers", "text"})
+    restored = wait_for(
+        app, before, lambda parts: not parts & {"numbers", "text"}, PRESS_TIMEOUT_S
+    )
+    value = _slider_value(handle)
+    if value != value_before:
+        result.failures.append(f"slider did not return to {value_before} (shows {value})")
+    elif before.summary != restored.summary or before.text != restored.text:
+        result.failures.append(
+            f"slider back at {value_before}, but the app does not show what it showed there "
+            f"(numbers before: {before.summary[:200]!r}; after: {restored.summary[:200]!r})"
+        )
+    else:
+        result.actions.append(f"slider back to {value_before}: app restored")
+
+
 def measure_redraw_latency(page: Page, app: Locator, handle: Locator, presses: int, result):
-    """Milliseconds from a key press on ``handle`` to a new chart ``src``, per press."""
+    """Milliseconds from a key press on ``handle`` to a new chart ``src``, per press.
+
+    Stops early after ``MAX_MISSES`` presses in a row that redraw nothing (a step that changes
+    no pixel of the chart sends no new image).
+    """
+    misses = 0
     for _ in range(presses):
-        handle.focus()
         app.evaluate(ARM_LATENCY_JS)
-        page.keyboard.press(_key_towards_room(handle))
+        _press(page, handle, _key_towards_room(handle))
         try:
             page.wait_for_function(REDRAWN_JS, timeout=REDRAW_TIMEOUT_MS)
         except Error:
             result.presses_without_redraw += 1
+            misses += 1
+            if misses >= MAX_MISSES:
+                return
             continue
+        misses = 0
         result.latency_ms.append(round(page.evaluate(LATENCY_JS), 1))
         time.sleep(SETTLE_S)  # let a second redraw of the same press land before the next one
 

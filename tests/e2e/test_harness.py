@@ -43,7 +43,7 @@ def test_demo_app_works_in_lab(lab_server, browser_page, latency_log):
     page, log = browser_page
     try:
         report = walk_notebook_in_lab(
-            page, log, lab_server, DEMO_APP, SCREENSHOTS / "e2e-selftest-demo-app.png"
+            page, log, lab_server, DEMO_APP, SCREENSHOTS / "e2e-selftest-demo-app.png", 10
         )
     finally:
         shutdown_kernels(lab_server, DEMO_APP)

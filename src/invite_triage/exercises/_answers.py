@@ -48,10 +48,14 @@ def as_float(answer: object) -> float | None:
 
 
 def as_word(answer: object) -> str | None:
-    """A single word or name, compared without case or surrounding spaces or quotes."""
+    """A single word or name, compared without case, surrounding spaces or a pair of quotes
+    around it (an apostrophe ending a name, as in "Les Pros de la Com'", is kept)."""
     if not isinstance(answer, str) or not answer.strip():
         return None
-    return answer.strip().strip("\"'").strip().casefold()
+    text = answer.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()
+    return text.casefold() or None
 
 
 def as_names(answer: object) -> set[str] | None:

@@ -1,4 +1,4 @@
-"""Shared look and small helpers of the guide's first apps (chapters 00–04).
+"""Shared look and small helpers of the guide's apps (written for chapters 00–04, reused since).
 
 One palette so that "matters to you", "accept", "ask first" and "decline" mean the same colour
 in every chapter; figures are built once with an Agg canvas and never through pyplot.

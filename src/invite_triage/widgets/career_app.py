@@ -129,10 +129,10 @@ class CareerApp(App):
         self.model = model
         self.slider = widgets.FloatSlider(
             value=float(model.profile.mentoring), min=0.0, max=1.0, step=0.05,
-            description="mentoring", readout_format=".2f",
+            description="mentoring", readout_format=".2f", continuous_update=False,
         )
         self.weight_slider = widgets.FloatSlider(
-            value=round(model.preset_career_weight, 2), min=0.0, max=0.5, step=0.01,
+            value=model.preset_career_weight, min=0.0, max=0.5, step=0.01,
             description="career weight", readout_format=".2f", continuous_update=False,
             style={"description_width": "initial"},
         )
@@ -149,8 +149,7 @@ class CareerApp(App):
         ax.set_ylim(0, max(model.n_beginners, 1) * 1.08)
         ax.set_xlabel("mentoring (0 = not now, 1 = gladly)", fontsize=FONT_SIZE)
         ax.set_ylabel("beginners", fontsize=FONT_SIZE)
-        ax.set_title(f"Decisions for the {model.n_beginners} beginners", fontsize=FONT_SIZE,
-                     loc="left")
+        self.title = ax.set_title("", fontsize=FONT_SIZE, loc="left")
         ax.legend(fontsize=FONT_SIZE - 2, frameon=False, loc="center right")
         style_axes(ax)
         self.score_bars = bx.bar(range(3), [0, 0, 0], color=[MATTERS, MATTERS_LIGHT, NEUTRAL])
@@ -183,6 +182,9 @@ class CareerApp(App):
             for decision, line in self.lines.items():
                 line.set_ydata(curve[decision].to_numpy(float))
             self._curve_weight = weight
+            self.title.set_text(
+                f"Decisions for the {self.model.n_beginners} beginners (career weight {weight:.2f})"
+            )
         reading = self.model.at(self.slider.value, weight)
         self.reading = reading
         self.marker.set_xdata([reading.mentoring, reading.mentoring])

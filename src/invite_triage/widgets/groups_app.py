@@ -204,7 +204,8 @@ class GroupsApp(App):
             self.decision_labels[i].set_text(f"{r.decisions[d]} ({delta:+d})")
         self.title.set_text(
             f"{len(r.counted)} of {len(self.model.groups)} groups counted: "
-            f"{r.with_groups_score} invitations get a groups score above 0"
+            f"{r.with_groups_score} invitations get a groups score above 0 · "
+            f"sharing at least {r.minimum}: {r.passed} ({fmt_share(r.precision)} relevant)"
         )
         self.chart.refresh()
         notes = []

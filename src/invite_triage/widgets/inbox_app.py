@@ -280,7 +280,7 @@ def summary_text_html(s: InboxSummary) -> str:
         f"<b>{fmt_share(s.relevance_truth)}</b>"
     )
     agreement = (
-        f"You agreed with the suggestion {s.agreed} times out of {s.decided} "
+        f"Your decisions match the suggestion in {s.agreed} of {s.decided} cases "
         f"(<b>{fmt_share(s.agreement)}</b>)." if s.decided else "No decision yet."
     )
     return (
@@ -296,7 +296,7 @@ class ContributionBars:
     place for each invitation."""
 
     def __init__(self, table: pd.DataFrame):
-        self.figure = new_figure(6.4, 2.9)
+        self.figure = new_figure(6.4, 3.2)
         ax = self.figure.add_subplot()
         self.ax = ax
         y = np.arange(len(table))[::-1]
@@ -309,7 +309,8 @@ class ContributionBars:
         ax.set_yticks(y, list(table.index))
         ax.set_xlim(0, max(float(possible.max()) * 1.6, 0.05))
         ax.set_xlabel("contribution to the score (weight × criterion score)", fontsize=FONT_SIZE)
-        ax.legend(fontsize=FONT_SIZE - 2, frameon=False, loc="lower right")
+        ax.legend(fontsize=FONT_SIZE - 2, frameon=False, loc="upper center", ncols=2,
+                  bbox_to_anchor=(0.5, -0.28))
         style_axes(ax)
         self.title = ax.set_title("", fontsize=FONT_SIZE, loc="left")
 

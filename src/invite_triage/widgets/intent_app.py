@@ -77,25 +77,28 @@ def _normalised_with_positions(text: str) -> tuple[str, list[int]]:
     of the typed character it came from (accents and case folding can change lengths)."""
     chars: list[str] = []
     origin: list[int] = []
-    pending_space = False
+    space_at: int | None = None  # where the pending run of whitespace started
     for index, char in enumerate(text):
         if char.isspace():
-            pending_space = bool(chars)
+            if chars and space_at is None:
+                space_at = index
             continue
         piece = normalise_message(char)
         if not piece:  # a lone combining accent: the normaliser drops it
             continue
-        if pending_space:
+        if space_at is not None:
             chars.append(" ")
-            origin.append(index)
-            pending_space = False
+            origin.append(space_at)
+            space_at = None
         chars.extend(piece)
         origin.extend([index] * len(piece))
     return "".join(chars), origin
 
 
 def find_phrases(text: str) -> tuple[Span, ...]:
-    """Every phrase of the intent table found in ``text``, as spans of the text as typed.
+    """Every phrase of the intent table found in ``text``, as spans of the text as typed,
+    sorted by position; a phrase inside a longer one ("leads" in "qualified leads") is left
+    out, as the classifier does. Overlapping phrases are all kept.
 
     Returns no span when the character mapping cannot be made exact (exotic Unicode), so a
     highlight is never put in the wrong place; the kind and triggers are still shown.
@@ -104,13 +107,20 @@ def find_phrases(text: str) -> tuple[Span, ...]:
     if normalised != normalise_message(text):
         return ()
     table = phrase_table()
-    spans = []
+    found = []
     for match in table.pattern.finditer(normalised):
-        index = match.lastindex - 1  # type: ignore[operator]
-        start = origin[match.start()]
-        end = origin[match.end() - 1] + 1
-        spans.append(Span(start, end, table.kinds[index], table.phrases[index]))
-    return tuple(spans)
+        group = match.lastindex
+        if group is None:
+            continue
+        start, end = match.span(group)
+        if end > start:
+            found.append((start, end, group - 1))
+    kept = [f for f in found
+            if not any(o[0] <= f[0] and f[1] <= o[1] and o != f for o in found)]
+    return tuple(
+        Span(origin[start], origin[end - 1] + 1, table.kinds[index], table.phrases[index])
+        for start, end, index in sorted(kept)
+    )
 
 
 class IntentModel:
@@ -138,21 +148,36 @@ class IntentModel:
         return IntentReading(text, kind, tuple(triggers), find_phrases(text))
 
 
+#: When phrases overlap, the highlight takes the colour of the strongest kind.
+_KIND_STRENGTH = ("pitch", "personal", "generic", "greeting")
+
+
+def _clusters(spans: tuple[Span, ...]) -> list[tuple[int, int, list[str]]]:
+    """Overlapping spans merged: (start, end, kinds) per highlighted stretch."""
+    merged: list[tuple[int, int, list[str]]] = []
+    for span in spans:
+        if merged and span.start < merged[-1][1]:
+            start, end, kinds = merged[-1]
+            merged[-1] = (start, max(end, span.end), [*kinds, span.kind])
+        else:
+            merged.append((span.start, span.end, [span.kind]))
+    return merged
+
+
 def highlight_html(reading: IntentReading) -> str:
     """The note as typed, escaped, with each found phrase wrapped in a coloured ``<mark>``."""
     text = reading.text
     parts: list[str] = []
     cursor = 0
-    for span in reading.spans:
-        if span.start < cursor:  # overlapping matches cannot happen, but never garble text
-            continue
-        parts.append(html.escape(text[cursor:span.start]))
-        colour = MARK_COLOURS.get(span.kind, "#eeeeee")
+    for start, end, kinds in _clusters(reading.spans):
+        kind = min(kinds, key=lambda k: _KIND_STRENGTH.index(k) if k in _KIND_STRENGTH else 9)
+        parts.append(html.escape(text[cursor:start]))
+        colour = MARK_COLOURS.get(kind, "#eeeeee")
         parts.append(
-            f'<mark title="{html.escape(span.kind)}" style="background:{colour};'
-            f'padding:0 2px">{html.escape(text[span.start:span.end])}</mark>'
+            f'<mark title="{html.escape(", ".join(dict.fromkeys(kinds)))}" '
+            f'style="background:{colour};padding:0 2px">{html.escape(text[start:end])}</mark>'
         )
-        cursor = span.end
+        cursor = end
     parts.append(html.escape(text[cursor:]))
     return "".join(parts)
 

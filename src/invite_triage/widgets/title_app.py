@@ -274,8 +274,10 @@ class TitleApp(App):
                 bar.set_color(MATTERS_LIGHT if self.model.weights[family] >= RELEVANT_WEIGHT
                               else NEUTRAL)
         verdict = "matters to you" if reading.matters else "does not matter much to you"
-        self.title.set_text(f"Family {exp.family}: weight {reading.weight:.2f}, {verdict}")
-        self.chart.refresh()
+        title = f"Family {exp.family}: weight {reading.weight:.2f}, {verdict}"
+        if title != self.title.get_text():  # typing re-renders only when the family changes
+            self.title.set_text(title)
+            self.chart.refresh()
         rows = [
             {"": "family", "reading": exp.family, "why": exp.family_reason},
             {"": "seniority", "reading": exp.seniority, "why": exp.seniority_reason},
@@ -423,6 +425,7 @@ class FamiliesApp(App):
             acc.set_width(table.at[family, "accept"])
         y = np.arange(len(FAMILIES))
         self.truth.set_offsets(np.column_stack([table["truly relevant"].to_numpy(float), y]))
+        self.ax.set_yticks(y, [f"{f} · {table.at[f, 'weight']:.2f}" for f in FAMILIES])
         total = int(table["invitations"].sum())
         accepted = int(table["accept"].sum())
         self.title.set_text(
@@ -430,8 +433,9 @@ class FamiliesApp(App):
             f"{fmt_share(result.precision)} of them truly relevant"
         )
         self.chart.refresh()
+        weights = ", ".join(f"{f} {table.at[f, 'weight']:.2f}" for f in FAMILIES)
         self.summary.value = (
-            "<p><b>Families that matter to you:</b> "
+            f"<p><b>Weights:</b> {esc(weights)}<br><b>Families that matter to you:</b> "
             + (esc(", ".join(result.matters)) or "none")
             + f"<br>The triage accepts <b>{accepted}</b>, asks first <b>{int(table['ask'].sum())}"
             f"</b>, declines <b>{int(table['decline'].sum())}</b> of {total} invitations. "
