@@ -15,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
-from invite_triage import profile
+from invite_triage import profile, titles
 from invite_triage.charts_titles import confusion_counts, plot_confusion_matrix
 from invite_triage.errors import InvalidInputError
+from invite_triage.synth_vocab import TITLES
 from invite_triage.titles import (
     FAMILIES,
     SENIORITIES,
@@ -141,6 +142,50 @@ RULES = {
         ("Directeur général de club sportif", "other", "executive"),
         ("Fondatrice d'une boulangerie", "leadership", "executive"),
         ("Chef de cuisine", "other", "manager"),
+    ],
+    # vocab/contexts.csv: a word of the same part gives a marketing word another sense.
+    "context_gives_another_sense": [
+        ("Police Communications Supervisor", "other", "manager"),
+        ("Emergency Communications Officer", "other", "mid"),
+        ("Central Communications Specialist", "other", "mid"),
+        ("Identification and Communications Supervisor", "other", "manager"),
+        ("Operational Communication Chief", "other", "mid"),
+        ("Radio Communications Sales", "sales", "mid"),
+        ("Blood Donor Recruiter", "other", "mid"),
+        ("Health Promotion Specialist", "other", "mid"),
+        ("Public Events Facilities Rental Manager", "other", "manager"),
+    ],
+    "context_words_leave_marketing_titles_alone": [
+        ("Communications Manager", "marketing", "manager"),
+        ("Communications Officer", "marketing", "mid"),
+        ("Internal Communications Manager", "marketing", "manager"),
+        ("Chargée de communication police nationale", "marketing", "mid"),
+        ("Chargée de communication opérationnelle", "marketing", "mid"),
+        ("Operational Marketing Manager", "marketing", "manager"),
+        ("Donor Relations Manager", "marketing", "manager"),
+        ("Promotions Coordinator", "marketing", "mid"),
+    ],
+    # The job noun decides, whatever subject is named (as "Marketing Teacher").
+    "job_noun_outside_business_families": [
+        ("Market Research Interviewer", "other", "mid"),
+        ("Content Curator", "other", "mid"),
+        ("Brand Recorder", "other", "mid"),
+        ("Content Producer", "other", "mid"),
+        ("Conference Producer", "marketing", "mid"),
+    ],
+    # LinkedIn wording the brief names: marketing, whatever O*NET files them under.
+    "linkedin_marketing_titles": [
+        ("Responsable communication", "marketing", "manager"),
+        ("Content Manager", "marketing", "mid"),
+        ("Traffic Manager", "marketing", "mid"),
+        ("Growth Hacker", "marketing", "mid"),
+        ("Demand Generation Manager", "marketing", "manager"),
+        ("Publicist", "marketing", "mid"),
+        ("PPC Specialist", "marketing", "mid"),
+        ("Event Planner", "marketing", "mid"),
+        ("Grant Writer", "marketing", "mid"),
+        ("Lobbyiste", "marketing", "mid"),
+        ("Chargée de presse", "marketing", "mid"),
     ],
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULES.items() for case in cases]
@@ -300,6 +345,15 @@ def test_explain_role_name_sector_and_empty():
     assert empty.family_words == () and "empty" in empty.sentence
 
 
+def test_explain_names_the_context_word():
+    explanation = explain_title("Police Communications Supervisor")
+    assert explanation.family == "other"
+    assert explanation.family_words == ("communications", "police")
+    assert 'not read as marketing next to "police"' in explanation.sentence
+    other_word = explain_title("Blood Donor Recruiter | Fundraising")
+    assert other_word.family == "other" and "blood" in other_word.family_words
+
+
 def test_explanation_of_a_long_title_stays_one_readable_line():
     sentence = explain_title("Community Manager " + "x" * 5000).sentence
     assert "\n" not in sentence and len(sentence) < 400
@@ -329,6 +383,39 @@ def test_sector_and_tagline_tables_are_valid():
     assert all(set(row["demotes"].split()) <= set(FAMILIES) for row in sectors)
     with (VOCAB / "taglines.csv").open(encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) > 10
+
+
+def test_context_table_is_valid():
+    with (VOCAB / "contexts.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and list(rows[0]) == ["context", "lang", "cancels", "source", "note"]
+    terms = set(vocabulary_table()["term"])
+    for row in rows:
+        assert row["lang"] in {"en", "fr", "both"} and row["note"], row
+        assert row["source"] in {"taxonomy", "linkedin", "rome", "onet", "brief"}, row
+        assert set(row["cancels"].split(";")) <= terms, row
+
+
+@pytest.mark.parametrize("bad_cancel", ["comunications", "senior", "communications;"])
+def test_context_naming_an_unknown_term_fails_loudly(monkeypatch, bad_cancel):
+    """A typo, a seniority-only word or an empty entry in ``cancels`` is a load error."""
+    real_read = titles._read_table
+
+    def read_with_typo(name):
+        rows = real_read(name)
+        if name == "contexts.csv":
+            rows.append({"context": "police", "lang": "en", "cancels": bad_cancel})
+        return rows
+
+    monkeypatch.setattr(titles, "_read_table", read_with_typo)
+    titles._vocabulary.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"contexts\.csv: 'police' cancels"):
+            titles._vocabulary()
+    finally:
+        monkeypatch.undo()
+        titles._vocabulary.cache_clear()
+    assert classify_title("Police Communications Officer")[0] == "other"
 
 
 def test_derived_tables_carry_the_required_attribution():
@@ -393,6 +480,22 @@ def test_labelled_accuracy(labelled):
         )
     assert family_accuracy >= 0.95
     assert seniority_accuracy >= 0.90
+
+
+#: synth_vocab pools and the family their titles must get ("spam" titles are free).
+SYNTH_POOL_FAMILY = {pool: pool for pool in FAMILIES} | {"marketing_beginner": "marketing"}
+
+
+def test_synthetic_titles_get_their_pool_family():
+    pools = set(TITLES) - {"spam"}
+    assert pools <= set(SYNTH_POOL_FAMILY), pools - set(SYNTH_POOL_FAMILY)
+    wrong = {
+        (pool, title, classify_title(title)[0])
+        for pool in pools
+        for title in TITLES[pool]
+        if classify_title(title)[0] != SYNTH_POOL_FAMILY[pool]
+    }
+    assert not wrong, sorted(wrong)
 
 
 # --------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from test_criteria import PROFILE, frame, invitation
 
 from invite_triage import InvalidInputError, datasets
-from invite_triage.criteria import CRITERIA
+from invite_triage.criteria import CRITERIA, reason_texts
 from invite_triage.schema import REQUIRED_COLUMNS, empty_invitations
 from invite_triage.triage import (
     DEFAULT_THRESHOLDS,
@@ -180,3 +180,22 @@ def test_bad_weights_and_thresholds_name_the_key_and_range(weights, thresholds, 
 def test_bad_invitations_are_reported():
     with pytest.raises(InvalidInputError, match="known_offline"):
         triage(frame(PEER).drop(columns=["known_offline"]), PROFILE)
+
+
+def test_career_is_never_cited_as_a_reason_to_decline(world):
+    _, profile, result = world
+    career_clauses = reason_texts("career", profile.language)
+    declined = result.loc[result["decision"] == "decline", "reasons"]
+    assert len(declined) > 0
+    for clause in career_clauses:
+        assert not declined.str.contains(clause, regex=False).any(), clause
+
+
+def test_works_with_a_repeated_index_and_text_columns_of_str_dtype(world):
+    df, profile, _ = world
+    sample = df.head(6).copy()
+    sample.index = [0, 0, 1, 1, 2, 2]
+    plain = triage(sample, profile)
+    assert list(plain.index) == [0, 0, 1, 1, 2, 2]
+    typed = sample.astype({"name": "str", "title": "str", "message": "str"})
+    assert list(triage(typed, profile)["decision"]) == list(plain["decision"])

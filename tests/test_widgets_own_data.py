@@ -242,8 +242,15 @@ def test_unsaved_edits_survive_switching_invitations(app):
     assert "unsaved changes" in app.card.value
     app.dropdown.value = second
     assert app.title.value == "" and app.mutuals.value == "0"
+    assert app.errors.value == "" and app.decided is not None
     app.dropdown.value = first
     assert app.title.value == "Head of Content" and app.mutuals.value == "abc"
+    # The kept entry is still wrong: no decision from the other invitation is left on show.
+    assert "Mutual connections" in app.errors.value
+    assert app.decided is None and "No decision yet" in app.summary.value
+    assert app.bars.score_bar.get_height() == 0 and app.draft.value == ""
+    app.mutuals.value = "1"
+    assert app.errors.value == "" and app.decided is not None
 
 
 def test_nothing_is_written_to_the_repository_private_folder(export, tmp_path):

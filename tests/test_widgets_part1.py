@@ -187,7 +187,9 @@ def test_families_app_hr_weight_zero_stops_accepting_recruiters(invitations, pro
 def test_families_app_tech_weight_one_then_reset(invitations, profile):
     app = families_app(invitations, profile)
     initial = app.result.table.copy()
+    assert app.reset.disabled  # nothing to reset yet
     app.sliders["tech"].value = 1.0
+    assert not app.reset.disabled
     assert app.result.table.at["tech", "accept"] > initial.at["tech", "accept"]
     assert "tech" in app.result.matters
     truth = app.truth.get_offsets()[FAMILIES.index("tech")]
@@ -197,6 +199,7 @@ def test_families_app_tech_weight_one_then_reset(invitations, profile):
 
     assert app.sliders["tech"].value == pytest.approx(profile.family_weights()["tech"])
     pd.testing.assert_frame_equal(app.result.table, initial)
+    assert app.reset.disabled
     assert app.errors.message == ""
 
 

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from invite_triage.datasets import example_profile, load_invitations
 from invite_triage.errors import InvalidInputError
 from invite_triage.intent import classify_message, normalise_message
+from invite_triage.quality import QualityCurve
 from invite_triage.triage import DEFAULT_THRESHOLDS, triage
 from invite_triage.widgets.drafter_app import DrafterModel, drafter_app
 from invite_triage.widgets.intent_app import (
@@ -290,7 +291,7 @@ def test_threshold_slider_moves_the_marked_point(invitations, profile):
 
 
 def test_quality_table_separates_estimate_and_truth(invitations, profile):
-    model = QualityModel(invitations, profile)
+    model = QualityModel.from_invitations(invitations, profile)
     rows = model.rows(0.5)
     assert [r["metric"] for r in rows] == [
         "size", "relevance share", "feed noise", "exposure", "reach",
@@ -310,7 +311,7 @@ def test_quality_app_on_real_data_shows_estimates_only(invitations, profile):
 
 def test_quality_model_rejects_a_threshold_outside_0_1(invitations, profile):
     with pytest.raises(InvalidInputError, match=r"\[0, 1\]"):
-        QualityModel(invitations, profile).at(1.5)
+        QualityModel.from_invitations(invitations, profile).at(1.5)
 
 
 def test_policy_networks_match_the_policies(invitations, profile):
@@ -331,3 +332,11 @@ def test_overlapping_phrases_share_one_highlight_of_the_strongest_kind():
     assert re.search(r'<mark title="pitch, generic" style="background:#f4c7a8[^>]*>free demo '
                      r"call</mark>", markup)
     assert _strip_marks(markup) == text
+
+
+def test_quality_app_reuses_a_curve(invitations, profile):
+    curve = QualityCurve.from_invitations(invitations, profile)
+    app = quality_app(curve=curve, threshold=0.6)
+    assert app.model.curve is curve
+    assert app.point == curve.at(0.6)
+    assert app.model.total == len(invitations)

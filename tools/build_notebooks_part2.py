@@ -52,14 +52,14 @@ def beyond_the_profile() -> list:
             "## You never owe anyone a yes\n\n"
             "Chapters 01–04 weighed the four clues of " + ARTICLE + ". After them, the article "
             "changes tone. Whatever the clues say, nobody is *entitled* to a place in your "
-            "network: keeping a qualified address book is your right. It even defends a strict "
-            "line — connecting only with people you have actually met, or with whom you talk "
-            "regularly, on LinkedIn or on other social networks — and adds that an inviter who "
-            "has never reached you any other way can be turned down, however interesting the "
-            "profile.\n\n"
-            "Then it offers a middle way for the doubtful cases: write to the person first, ask "
-            "what they expect and how you could help each other, and let the answer show "
-            "whether the request is serious or only a way to grow a list of people to sell to.\n\n"
+            "network, and wanting a network of well-chosen people is entirely legitimate. The "
+            "article even defends a strict line: keep your network to people you have met in "
+            "person or chat with often, here or elsewhere online. A promising profile may be "
+            "turned away too, if LinkedIn is the only place you have ever heard from them.\n\n"
+            "For the doubtful cases it offers a middle way: send a short message before "
+            "deciding, asking what they have in mind and what you might do for each other. The "
+            "reply tells you whether there is a real reason behind the request, or only a "
+            "sales list to grow.\n\n"
             "This chapter turns those three ideas into tools: a **policy** switch, an **ask "
             "first** message drafter, and a reader of the **intent** behind a note."
         ),
@@ -178,8 +178,8 @@ def beyond_the_profile() -> list:
             "reader classifies as a `pitch`. Give it as a string.",
         ),
         new_markdown_cell(key_points([
-            "You never have to accept: a qualified network is your right, and accepting only "
-            "people you know is a legitimate policy (after the \"My Marketing Manager\" "
+            "You never have to accept: who gets into your network is your call, and accepting "
+            "only people you know is a legitimate policy (after the \"My Marketing Manager\" "
             "article).",
             "The known-only policy is precise but misses most relevant strangers; the open "
             "policy is the reverse. Choose by your goals.",
@@ -372,7 +372,7 @@ def quality_versus_size() -> list:
             "import pandas as pd\n\n"
             "from invite_triage.datasets import example_profile, load_connections, "
             "load_invitations\n"
-            "from invite_triage.quality import POSTS_PER_WEEK_BY_PERSONA, quality_vs_size\n\n"
+            "from invite_triage.quality import POSTS_PER_WEEK_BY_PERSONA, QualityCurve\n\n"
             "invitations = load_invitations()\n"
             "profile = example_profile()\n"
             'pd.Series(POSTS_PER_WEEK_BY_PERSONA, name="assumed posts per week")'
@@ -380,11 +380,14 @@ def quality_versus_size() -> list:
         new_markdown_cell(
             "## Policies compared\n\n"
             "Accept everyone, accept only people you know, or accept whoever scores above a "
-            "threshold (the criteria, at several thresholds):"
+            "threshold (the criteria, at several thresholds). The package scores every invitation "
+            "once and keeps a *curve* object that can answer for any threshold without "
+            "triaging again; the slider at the end of the chapter reuses it."
         ),
         new_code_cell(
-            "curve = quality_vs_size(invitations, profile, thresholds=[0.3, 0.4, 0.5, 0.6, 0.7])\n"
-            'curve[["policy", "threshold", "size", "relevance_share", "relevance_share_true",\n'
+            "curve = QualityCurve.from_invitations(invitations, profile)\n"
+            "table = curve.curve([0.3, 0.4, 0.5, 0.6, 0.7])\n"
+            'table[["policy", "threshold", "size", "relevance_share", "relevance_share_true",\n'
             '       "feed_noise_true", "exposure_true", "reach_true"]].round(2)'
         ),
         new_code_cell(
@@ -436,7 +439,7 @@ def quality_versus_size() -> list:
         ),
         new_code_cell(
             "from invite_triage.widgets.quality_app import quality_app\n\n"
-            "quality_app(invitations, profile)"
+            "quality_app(curve=curve)"
         ),
         new_markdown_cell(
             "## The ceiling, and who sees what\n\n"

@@ -37,9 +37,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_triage(args: argparse.Namespace) -> int:
+    from .annotations import load_annotations
     from .report import write_decisions
 
-    path = write_decisions(args.export, args.out, profile_path=args.profile)
+    annotations = load_annotations(args.annotations) if args.annotations else None
+    path = write_decisions(args.export, args.out, profile_path=args.profile, annotations=annotations)
     print(f"wrote {path}")
     return 0
 
@@ -61,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("export", help="the LinkedIn export: .zip, folder, or Connections.csv")
         cmd.add_argument("--out", default=default, help=f"output file (default: {default})")
         cmd.add_argument("--profile", default=None, help="your profile JSON (optional)")
+        if name == "triage":
+            cmd.add_argument(
+                "--annotations", default=None,
+                help="folder of annotations saved by the guide's form (e.g. data/private)",
+            )
     return parser
 
 

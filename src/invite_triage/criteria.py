@@ -300,6 +300,7 @@ class Signals:
     def message_kind(self) -> np.ndarray:
         """Index in :data:`invite_triage.intent.KINDS` per row."""
         messages = self.invitations["message"].to_numpy(object)
+
         def kind(text: object) -> int:
             return KINDS.index(classify_message(text)[0])
 
@@ -330,7 +331,7 @@ def _career(s: Signals) -> CriterionResult:
     with np.errstate(invalid="ignore"):
         beginner = marked_beginner | (plain & (years < BEGINNER_YEARS))
         expert = ~beginner & (marked_expert | (years >= EXPERT_YEARS))
-    in_field = s.family_weights[s.family.astype(np.int64)] >= RELEVANT_WEIGHT
+    in_field = s.family == s.own_family
     keys = reason_keys("career")
     mentor = s.profile.mentoring >= 0.5
     code = np.full(s.n, keys.index("established"), dtype=np.int64)
@@ -416,8 +417,8 @@ def career(invitations: pd.DataFrame, profile: Profile) -> pd.DataFrame:
     """Beginner or expert (title seniority and ``years_experience``).
 
     Career stage changes the kind of relationship more than the verdict: the score never
-    drops below 0.5, so it is never on its own a reason to decline. A beginner in a field that
-    matters to you scores ``0.5 + 0.5 * profile.mentoring``.
+    drops below 0.5, so it is never on its own a reason to decline. A beginner in your own
+    field scores ``0.5 + 0.5 * profile.mentoring`` (how willing you are to help beginners).
     """
     return _one("career", invitations, profile)
 

@@ -17,6 +17,7 @@ from .profile import Profile
 from .schema import read_invitations_csv
 
 DATA_ENV = "INVITE_TRIAGE_DATA"
+PRIVATE_ENV = "INVITE_TRIAGE_PRIVATE"
 WORLD_SEED = 2026
 
 
@@ -37,7 +38,14 @@ def data_dir() -> Path | None:
 
 
 def private_dir() -> Path:
-    """Where a learner's own export and annotations go (git-ignored)."""
+    """Where a learner's own export and annotations go (git-ignored).
+
+    ``$INVITE_TRIAGE_PRIVATE`` overrides it, so automated runs never write into the checkout.
+    """
+    if os.environ.get(PRIVATE_ENV):
+        path = Path(os.environ[PRIVATE_ENV])
+        path.mkdir(parents=True, exist_ok=True)
+        return path
     root = repo_root()
     base = root / "data" if root is not None else Path.home() / ".invite_triage"
     path = base / "private"

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from matplotlib.dates import DateFormatter, YearLocator
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
@@ -183,6 +184,8 @@ def plot_network_growth(growth: pd.DataFrame, fig: Figure | None = None) -> Figu
         ax.tick_params(labelsize=FONT_SIZE - 1)
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(True, color="#dddddd")
+        ax.xaxis.set_major_locator(YearLocator())
+        ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     fig.suptitle(growth_finding(growth), fontsize=TITLE_SIZE, x=0.02, ha="left")
     return fig
 

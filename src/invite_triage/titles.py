@@ -3,13 +3,16 @@
 The vocabulary is data, not code: ``vocab/terms.csv`` lists every word or phrase with the
 family and/or seniority it signals, ``vocab/sectors.csv`` the establishments that turn a
 general-management or seller title into their own sector's family ("Gérant de restaurant",
-"Agent commercial en immobilier" -> other), ``vocab/taglines.csv`` the openings of headline
-taglines that are not jobs. The rules are those of ``taxonomy.md``:
+"Agent commercial en immobilier" -> other), ``vocab/contexts.csv`` the words that give a
+business word its other sense ("Police Communications Supervisor", "Blood Donor Recruiter"),
+``vocab/taglines.csv`` the openings of headline taglines that are not jobs. The rules are those
+of ``taxonomy.md``:
 
 * a headline is cut into parts (``|``, ``•``, ``/``, `` - ``, ``,``...); company names after
   " at ", " chez " or "@" are dropped; the first *job-like* part decides;
 * inside that part the family term with the highest priority wins (founder/owner 100 >
-  C-levels and general management 90 > precise role names 70 > domain words 50 > weak hints);
+  C-levels and general management 90 > precise role names 70 > domain words 50 > weak hints),
+  leaving out the terms that a context word of the same part reads in another sense;
 * the seniority is the highest marker of that part; role names such as "Community Manager"
   or "Chef de projet" carry no marker, so they stay ``mid``.
 
@@ -242,7 +245,37 @@ class _Vocabulary(NamedTuple):
     by_form: dict[str, Term]
     sectors: re.Pattern[str]
     sector_family: dict[str, tuple[str, frozenset[str]]]
+    contexts: re.Pattern[str]
+    #: context word form -> the terms (as written in terms.csv) it reads in another sense
+    context_cancels: dict[str, frozenset[str]]
+    #: every term some context word can cancel: titles without one skip the context scan
+    cancellable: frozenset[str]
     terms: tuple[Term, ...]
+
+
+def _context_table(by_form: dict[str, Term]) -> dict[str, frozenset[str]]:
+    """``contexts.csv``: each context word form -> the written terms it cancels.
+
+    A cancelled term must be a row of ``terms.csv`` with a family, as written there (not a
+    generated variant), so a typo in the table fails loudly instead of cancelling nothing.
+    """
+    cancels_by_form: dict[str, frozenset[str]] = {}
+    for row in _read_table("contexts.csv"):
+        cancelled = set()
+        for written in row["cancels"].split(";"):
+            key = _normalise_term(written)
+            term = by_form.get(key)
+            if term is None or _normalise_term(term.term) != key or term.family is None:
+                raise ValueError(
+                    f"vocab/contexts.csv: {row['context']!r} cancels {written.strip()!r}, "
+                    "which is not a family term of vocab/terms.csv"
+                )
+            cancelled.add(term.term)
+        words = _normalise_term(row["context"]).split()
+        for combo in itertools.product(*(sorted(_word_forms(w, row["lang"])) for w in words)):
+            form = " ".join(combo)
+            cancels_by_form[form] = cancels_by_form.get(form, frozenset()) | cancelled
+    return cancels_by_form
 
 
 @lru_cache(maxsize=1)
@@ -287,11 +320,15 @@ def _vocabulary() -> _Vocabulary:
         words = _normalise_term(row["term"]).split()
         for combo in itertools.product(*(sorted(_word_forms(w, row["lang"])) for w in words)):
             sector_family.setdefault(" ".join(combo), (row["family"], demotes))
+    context_cancels = _context_table(by_form)
     return _Vocabulary(
         regex=_trie_regex(sorted(by_form)),
         by_form=by_form,
         sectors=_trie_regex(sorted(sector_family)),
         sector_family=sector_family,
+        contexts=_trie_regex(sorted(context_cancels)),
+        context_cancels=context_cancels,
+        cancellable=frozenset().union(*context_cancels.values()),
         terms=tuple(terms),
     )
 
@@ -310,6 +347,14 @@ class _Hit(NamedTuple):
     term: Term
 
 
+class _Cancelled(NamedTuple):
+    """A business word read in another sense because of a context word next to it."""
+
+    text: str
+    family: str
+    context: str
+
+
 class _Decision(NamedTuple):
     family: str
     seniority: str
@@ -317,6 +362,7 @@ class _Decision(NamedTuple):
     family_hit: _Hit | None
     sector_word: str | None
     seniority_hits: tuple[_Hit, ...]
+    cancelled: tuple[_Cancelled, ...]
 
 
 def _hits(part: str) -> list[_Hit]:
@@ -328,6 +374,31 @@ def _hits(part: str) -> list[_Hit]:
 
 def _is_job_like(hits: list[_Hit]) -> bool:
     return any(h.term.seniority or h.term.priority >= HINT_PRIORITY for h in hits)
+
+
+def _family_candidates(part: str, hits: list[_Hit]) -> tuple[list[_Hit], tuple[_Cancelled, ...]]:
+    """The hits that may give the family, and those a context word of the part cancels.
+
+    "Police Communications Supervisor": next to "police", "communications" is radio traffic,
+    not corporate communication, so it cannot make the title marketing; the other words of
+    the part decide, as if it were absent.
+    """
+    vocab = _vocabulary()
+    if not any(h.term.term in vocab.cancellable for h in hits):
+        return hits, ()
+    context_of: dict[str, str] = {}
+    for match in vocab.contexts.finditer(part):
+        for term in vocab.context_cancels[match.group()]:
+            context_of.setdefault(term, match.group())
+    if not context_of:
+        return hits, ()
+    kept = [h for h in hits if h.term.term not in context_of]
+    cancelled = tuple(
+        _Cancelled(h.text, str(h.term.family), context_of[h.term.term])
+        for h in hits
+        if h.term.term in context_of
+    )
+    return kept, cancelled
 
 
 def _best_family(hits: list[_Hit]) -> _Hit | None:
@@ -343,18 +414,25 @@ def _decide(cleaned: str) -> _Decision:
     parts = [(part, _hits(part)) for part in cleaned.split(" | ")] if cleaned else []
     parts = [(part, hits) for part, hits in parts if hits]
     if not parts:
-        return _Decision(DEFAULT_FAMILY, DEFAULT_SENIORITY, "", None, None, ())
+        return _Decision(DEFAULT_FAMILY, DEFAULT_SENIORITY, "", None, None, (), ())
     chosen = next((i for i, (_, hits) in enumerate(parts) if _is_job_like(hits)), 0)
     part, hits = parts[chosen]
 
-    family_hit, family_part = _best_family(hits), part
-    if family_hit is None and all(_RANK[h.term.seniority] <= _RANK["junior"] for h in hits):
+    candidates, cancelled = _family_candidates(part, hits)
+    family_hit, family_part = _best_family(candidates), part
+    if (
+        family_hit is None
+        and not cancelled
+        and all(_RANK[h.term.seniority] <= _RANK["junior"] for h in hits)
+    ):
         # "Étudiante | Marketing digital": a bare student / junior marker takes the field
-        # named in a later part; a complete role without a field ("CEO", "Directeur") does not.
+        # named in a later part; a complete role without a field ("CEO", "Directeur") does not,
+        # nor a part whose field a context word read in another sense.
         for later_part, later_hits in parts[chosen + 1 :]:
-            family_hit = _best_family(later_hits)
+            later_candidates, later_cancelled = _family_candidates(later_part, later_hits)
+            family_hit = _best_family(later_candidates)
             if family_hit is not None:
-                family_part = later_part
+                family_part, cancelled = later_part, later_cancelled
                 break
     family = family_hit.term.family if family_hit else DEFAULT_FAMILY
     sector_word = None
@@ -376,7 +454,7 @@ def _decide(cleaned: str) -> _Decision:
     else:
         seniority = DEFAULT_SENIORITY
         deciding = tuple(h for h in hits if h.term.seniority == DEFAULT_SENIORITY)
-    return _Decision(family, seniority, part, family_hit, sector_word, deciding)
+    return _Decision(family, seniority, part, family_hit, sector_word, deciding, cancelled)
 
 
 # --------------------------------------------------------------------------------------------
@@ -485,6 +563,11 @@ def explain_title(text: Any) -> TitleExplanation:
     else:
         family_words = ()
         family_reason = "no function word found" if cleaned else "empty title"
+    if decision.cancelled:
+        family_words += tuple(word for c in decision.cancelled for word in (c.text, c.context))
+        family_reason += "; " + ", ".join(
+            f'"{c.text}" not read as {c.family} next to "{c.context}"' for c in decision.cancelled
+        )
     seniority_words = tuple(h.text for h in decision.seniority_hits)
     if decision.seniority_hits and decision.seniority != DEFAULT_SENIORITY:
         seniority_reason = f"highest marker {_quoted(seniority_words)}"

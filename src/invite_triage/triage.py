@@ -43,8 +43,11 @@ ACCEPT, ASK, DECLINE = 0, 1, 2
 #: score >= accept → accept; score >= ask → ask; else decline (before the policy rules).
 DEFAULT_THRESHOLDS: dict[str, float] = {"accept": 0.45, "ask": 0.35}
 
-#: Weights before goals: the job comes first (the article's first clue), then who the mutual
-#: connections are; career changes the kind of relationship more than the verdict.
+#: Weights before goals. Job, mutual connections, groups and the note weigh alike: each is a
+#: partial clue and none decides alone. Career changes the kind of relationship more than the
+#: verdict, and people you know are also handled by a rule, so both weigh less. Tuned on the
+#: synthetic world with seed 7 (20,000 invitations, F1 of "accept"), checked on seed 1 and on
+#: the bundled world (tests/test_evaluation.py).
 BASE_WEIGHTS: dict[str, float] = {
     "job": 2.0, "career": 0.5, "mutuals": 2.0, "groups": 2.0, "known": 1.0, "intent": 2.0,
 }
@@ -77,8 +80,8 @@ RULE_SENTENCES: dict[str, tuple[str, str]] = {
         "Une prospection commerciale n'est jamais acceptée d'office.",
     ),
     "open_accept": (
-        "Your policy is open and nothing here is a warning sign.",
-        "Votre politique est ouverte et rien ici n'est un signal d'alerte.",
+        "Your policy is open: you accept anyone without warning signs.",
+        "Votre politique est ouverte : vous acceptez toute demande sans signal d'alerte.",
     ),
     "open_warning": (
         "Your policy is open, but this request shows a warning sign "
@@ -93,7 +96,10 @@ RULE_SENTENCES: dict[str, tuple[str, str]] = {
 SENTENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("accept", "2"): ("Accept: {a}, and {b}.", "Accepter : {a}, et {b}."),
     ("accept", "1"): ("Accept: {a}.", "Accepter : {a}."),
-    ("accept", "0"): ("Accept: nothing stands against it.", "Accepter : rien ne s'y oppose."),
+    ("accept", "0"): (
+        "Accept: nothing in this request is a warning sign.",
+        "Accepter : rien dans cette demande n'est un signal d'alerte.",
+    ),
     ("decline", "2"): ("Decline: {a}, and {b}.", "Ignorer : {a}, et {b}."),
     ("decline", "1"): ("Decline: {a}.", "Ignorer : {a}."),
     ("decline", "0"): (
@@ -211,6 +217,7 @@ def _clause_offsets() -> tuple[dict[str, int], int]:
 
 
 _OFFSETS, _N_CLAUSES = _clause_offsets()
+_POLARITY = np.concatenate([reason_polarities(name) for name in CRITERIA])
 ONLY_KNOWN = _N_CLAUSES  # the known-only policy's clause
 NO_CLAUSE = _N_CLAUSES + 1
 _CLAUSE_SPAN = _N_CLAUSES + 2
@@ -241,10 +248,9 @@ def _sentence(decision: int, rule: int, a: int, b: int, clauses: list[str], lang
     has_a, has_b = a != NO_CLAUSE, b != NO_CLAUSE
     if name == "ask":
         shape = "pn" if has_a and has_b else "p" if has_a else "n" if has_b else "0"
-        first, second = (clauses[a], clauses[b]) if has_a else (clauses[b], "")
     else:
         shape = "2" if has_a and has_b else "1" if has_a or has_b else "0"
-        first, second = (clauses[a], clauses[b]) if has_a else (clauses[b], "")
+    first, second = (clauses[a], clauses[b]) if has_a else (clauses[b], "")
     text = SENTENCES[(name, shape)][fr].format(a=first, b=second)
     extra = RULE_SENTENCES[_RULES[rule]][fr]
     return f"{text} {extra}" if extra else text
@@ -259,12 +265,11 @@ def _reasons(
     lang: str,
 ) -> np.ndarray:
     """One or two sentences per row, built once per distinct (decision, rule, clauses)."""
-    polarity = np.column_stack(
-        [reason_polarities(name)[codes[:, j]] for j, name in enumerate(CRITERIA)]
-    )
     clause = codes + np.array([_OFFSETS[name] for name in CRITERIA])
-    pro = np.where(polarity > 0, weights * scores, -np.inf)
-    con = np.where(polarity < 0, weights * (1.0 - scores), -np.inf)
+    polarity = _POLARITY[clause]
+    weighted = weights * scores
+    pro = np.where(polarity > 0, weighted, -np.inf)
+    con = np.where(polarity < 0, weights - weighted, -np.inf)
     pro_a, pro_b = _top_two(pro, clause)
     con_a, con_b = _top_two(con, clause)
     a = np.where(decision == ACCEPT, pro_a, np.where(decision == DECLINE, con_a, pro_a))

@@ -259,9 +259,7 @@ def _check_round_trip(page, app, handle, keys, before, value_before, result) -> 
     for key in reversed(keys):
         _press(page, handle, back[key])
         current = _after_press(app, current, current, {"numbers", "text"})
-    restored = wait_for(
-        app, before, lambda parts: not parts & {"numbers", "text"}, PRESS_TIMEOUT_S
-    )
+    restored = wait_for(app, before, lambda parts: not parts & {"numbers", "text"}, PRESS_TIMEOUT_S)
     value = _slider_value(handle)
     if value != value_before:
         result.failures.append(f"slider did not return to {value_before} (shows {value})")
@@ -272,6 +270,9 @@ def _check_round_trip(page, app, handle, keys, before, value_before, result) -> 
         )
     else:
         result.actions.append(f"slider back to {value_before}: app restored")
+    # Leave the app away from its starting state, so that a "Reset" button has work to do.
+    _press(page, handle, keys[0])
+    _after_press(app, restored, restored, set())
 
 
 def measure_redraw_latency(page: Page, app: Locator, handle: Locator, presses: int, result):

@@ -32,6 +32,7 @@ from .servers import (
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
+INBOX_APP = NOTEBOOKS / "inbox-app.ipynb"
 ARTIFACTS = REPO / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 LATENCY_FILE = ARTIFACTS / "e2e-latency.json"

@@ -11,15 +11,13 @@ from pathlib import Path
 import pytest
 
 from . import apps as app_actions
-from .conftest import NOTEBOOKS, SCREENSHOTS, guide_notebooks
+from .conftest import INBOX_APP, SCREENSHOTS, guide_notebooks
 from .lab import shutdown_kernels
 from .output_checks import find_problems, format_problems
 from .voila_page import open_voila_app
 from .walkthrough import take_screenshot, walk_notebook_in_lab
 
 pytestmark = pytest.mark.e2e
-
-INBOX_APP = NOTEBOOKS / "inbox-app.ipynb"
 
 
 @pytest.mark.parametrize("notebook", guide_notebooks(), ids=lambda path: path.stem)

@@ -73,7 +73,7 @@ def walk_notebook_in_lab(
     server: ServerProcess,
     path: str,
     screenshot: Path,
-    latency_presses: int = 6,
+    latency_presses: int = 4,
 ) -> NotebookReport:
     """Open ``path`` in JupyterLab, run all cells, check outputs, use the apps, screenshot."""
     started = time.monotonic()

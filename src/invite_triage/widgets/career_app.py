@@ -30,6 +30,7 @@ from ._style import (
     NEUTRAL,
     clip_text,
     esc,
+    freeze_layout,
     new_figure,
     style_axes,
 )
@@ -170,6 +171,7 @@ class CareerApp(App):
         self.slider.observe(self._on_change, names="value")
         self.weight_slider.observe(self._on_change, names="value")
         self.update()
+        freeze_layout(self.figure)
 
     def _on_change(self, change: dict) -> None:
         self.update()

@@ -31,6 +31,7 @@ from ._style import (
     clip_text,
     esc,
     fmt_share,
+    freeze_layout,
     new_figure,
     plain,
     style_axes,
@@ -181,6 +182,7 @@ class GroupsApp(App):
             box.observe(self._on_change, names="value")
         self.slider.observe(self._on_change, names="value")
         self.update()
+        freeze_layout(self.figure)
 
     @property
     def counted(self) -> tuple[str, ...]:

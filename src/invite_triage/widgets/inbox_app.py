@@ -34,6 +34,7 @@ from ._style import (
     NEUTRAL,
     clip_text,
     fmt_share,
+    freeze_layout,
     new_figure,
     plain,
     style_axes,
@@ -431,6 +432,7 @@ class InboxApp(App):
                     else f"Score {float(row['score']):.2f}: no criterion helped")
         self.bars.update(table, headline)  # type: ignore[union-attr]
         self.chart.refresh()  # type: ignore[union-attr]
+        freeze_layout(self.bars.figure)  # type: ignore[union-attr]
         self.previous_button.disabled = m.position == 0
         self.next_button.disabled = m.at_end
         self._render_draft()

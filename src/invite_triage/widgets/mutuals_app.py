@@ -26,6 +26,7 @@ from ._style import (
     NEUTRAL_DARK,
     esc,
     fmt_share,
+    freeze_layout,
     new_figure,
     style_axes,
     threshold_curve,
@@ -153,6 +154,7 @@ class MutualsApp(App):
         super().__init__([widgets.HBox([self.slider, label]), self.chart, self.summary])
         self.slider.observe(self._on_change, names="value")
         self.update()
+        freeze_layout(self.figure)
 
     def _on_change(self, change: dict) -> None:
         self.update()

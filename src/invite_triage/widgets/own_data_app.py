@@ -97,7 +97,8 @@ def open_export(path: str | os.PathLike[str] | None = None) -> LinkedInExport:
         candidate = root / candidate if (root / candidate).exists() else candidate
     if not candidate.exists():
         folder = private_dir()
-        found = sorted(p.name for p in folder.iterdir() if p.name != "README.md")
+        found = sorted(p.name for p in folder.iterdir()
+                       if p.name != "README.md" and not p.name.startswith("."))
         raise InvalidInputError(
             "export not found",
             [f"expected LinkedIn's export (the .zip, its folder or a CSV) at {path}",
@@ -378,7 +379,7 @@ class OwnDataModel:
         self.pending = pending.sort_values("sent_at", ascending=False,
                                            kind="stable").reset_index(drop=True)
         self.annotated = self._annotated_mask()
-        self._start = {p: self._prefilled(p) for p in range(len(self.pending))}
+        self._start: dict[int, FormEntry] = {}  # filled on first visit: cheap for any inbox
         self._edits: dict[int, FormEntry] = {}
         self.saved: list[Path] = []
 
@@ -437,13 +438,17 @@ class OwnDataModel:
     def entry(self, position: int) -> FormEntry:
         """What the form shows for ``position``: your unsaved edit, else what was saved (or
         the export's empty defaults)."""
+        return self._edits.get(position) or self._started(position)
+
+    def _started(self, position: int) -> FormEntry:
         self.row(position)
-        return self._edits.get(position, self._start[position])
+        if position not in self._start:
+            self._start[position] = self._prefilled(position)
+        return self._start[position]
 
     def remember(self, position: int, entry: FormEntry) -> None:
         """Keep an edit (valid or not) so nothing typed is lost when you switch invitations."""
-        self.row(position)
-        if entry == self._start[position]:
+        if entry == self._started(position):
             self._edits.pop(position, None)
         else:
             self._edits[position] = entry
@@ -520,7 +525,17 @@ class DecisionChart:
         bx.set_ylabel("score", fontsize=FONT_SIZE)
         style_axes(bx)
         bx.grid(False)
-        self.title = self.figure.suptitle("", fontsize=FONT_SIZE, x=0.01, ha="left")
+        # A placeholder so the one-time layout keeps room for the title.
+        self.title = self.figure.suptitle("Decision", fontsize=FONT_SIZE, x=0.01, ha="left")
+
+    def clear(self, message: str) -> None:
+        """No decision to show (the entry of a newly picked invitation needs fixing)."""
+        for bar, label in zip(self.bars, self.labels, strict=True):
+            bar.set_width(0.0)
+            label.set_text("")
+        self.score_bar.set_height(0.0)
+        self.score_text.set_text("")
+        self.title.set_text(plain(message))
 
     def update(self, decided: FormDecision) -> None:
         table = decided.contributions.reindex(list(CRITERIA))
@@ -549,7 +564,7 @@ def _card_html(row: pd.Series, unsaved: bool, saved_before: bool) -> str:
         if note else "<p><em>No note with this invitation.</em></p>"
     )
     state = ("<b>unsaved changes</b>" if unsaved
-             else "saved earlier" if saved_before else "not saved yet")
+             else "saved" if saved_before else "not saved yet")
     return (f"<p><b>{name}</b> · {html.escape(when)}{link} · {state}</p>{note_html}")
 
 
@@ -684,6 +699,8 @@ class OwnDataApp(App):
         """Fill the form from invitation ``position`` (your unsaved edits, else what was
         saved), then decide."""
         self.save_status.value = ""
+        self.decided = None
+        self._last_summary = ""
         self._fill(self.model.entry(position))
         self._render()
 
@@ -732,11 +749,19 @@ class OwnDataApp(App):
         try:
             decided = self.model.decide(position, self.entry(), self.language.value)
         except InvalidInputError:
-            self.summary.value = (
-                "<p style='color:#a40000'><b>Showing the decision for the last valid entry</b>"
-                "; fix the field named below (what you typed is kept).</p>"
-                + self._last_summary
-            )
+            if self.decided is None:
+                self.summary.value = ("<p style='color:#a40000'><b>No decision yet</b>: fix the "
+                                      "field named below (what you typed is kept).</p>")
+                if self.bars is not None and self.chart is not None:
+                    self.bars.clear("No decision until the field named below is fixed")
+                    self.chart.refresh()
+                self.draft.value = ""
+            else:
+                self.summary.value = (
+                    "<p style='color:#a40000'><b>Showing the decision for the last valid "
+                    "entry</b>; fix the field named below (what you typed is kept).</p>"
+                    + self._last_summary
+                )
             raise
         self.decided = decided
         colour = DECISION_COLOURS[decided.decision]

@@ -57,12 +57,16 @@ def policy_networks(
 class QualityModel:
     """The quality curve of one inbox, precomputed, read at any threshold."""
 
-    def __init__(self, invitations: pd.DataFrame, profile: Profile,
-                 weights: Mapping[str, float] | None = None):
-        self.curve = QualityCurve.from_invitations(invitations, profile, weights)
-        self.has_truth = self.curve.has_truth
-        self.accept_all = self.curve.fixed.set_index("policy").loc["accept_all"].to_dict()
-        self.total = len(invitations)
+    def __init__(self, curve: QualityCurve):
+        self.curve = curve
+        self.has_truth = curve.has_truth
+        self.accept_all = curve.fixed.set_index("policy").loc["accept_all"].to_dict()
+        self.total = int(self.accept_all["size"])
+
+    @classmethod
+    def from_invitations(cls, invitations: pd.DataFrame, profile: Profile,
+                         weights: Mapping[str, float] | None = None) -> QualityModel:
+        return cls(QualityCurve.from_invitations(invitations, profile, weights))
 
     def at(self, threshold: float) -> dict[str, float]:
         """Every metric, estimate and (on synthetic data) truth, at ``threshold``."""
@@ -144,10 +148,14 @@ class QualityApp(App):
 
 
 def quality_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
-                threshold: float | None = None) -> QualityApp:
-    """Chapter 07: slide the accept threshold; see size, relevance, noise, exposure, reach."""
-    from ..datasets import example_profile, load_invitations
+                threshold: float | None = None, curve: QualityCurve | None = None) -> QualityApp:
+    """Chapter 07: slide the accept threshold; see size, relevance, noise, exposure, reach.
 
-    invitations = load_invitations() if invitations is None else invitations
-    profile = example_profile() if profile is None else profile
-    return QualityApp(QualityModel(invitations, profile), threshold)
+    Pass a ``QualityCurve`` already built (``curve=``) to skip computing it again."""
+    if curve is None:
+        from ..datasets import example_profile, load_invitations
+
+        invitations = load_invitations() if invitations is None else invitations
+        profile = example_profile() if profile is None else profile
+        curve = QualityCurve.from_invitations(invitations, profile)
+    return QualityApp(QualityModel(curve), threshold)

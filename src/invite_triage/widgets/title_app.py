@@ -38,6 +38,7 @@ from ._style import (
     clip_text,
     esc,
     fmt_share,
+    freeze_layout,
     new_figure,
     style_axes,
 )
@@ -137,6 +138,7 @@ class GoalsApp(App):
         for box in self.checkboxes.values():
             box.observe(self._on_change, names="value")
         self.update()
+        freeze_layout(self.figure)
 
     @property
     def goals(self) -> tuple[str, ...]:
@@ -254,6 +256,7 @@ class TitleApp(App):
         self.text.observe(self._on_text, names="value")
         self.examples.observe(self._on_example, names="value")
         self.update()
+        freeze_layout(self.figure)
 
     def _on_text(self, change: dict) -> None:
         self.update()
@@ -395,10 +398,19 @@ class FamiliesApp(App):
             slider.observe(self._on_change, names="value")
         self.reset.on_click(self._on_reset)
         self.update()
+        freeze_layout(self.figure)
 
     @property
     def weights(self) -> dict[str, float]:
         return {family: slider.value for family, slider in self.sliders.items()}
+
+    @property
+    def at_defaults(self) -> bool:
+        """True when every slider shows the weight your title and goals give."""
+        return all(
+            abs(value - self.model.default_weights[family]) < 1e-9
+            for family, value in self.weights.items()
+        )
 
     def _on_change(self, change: dict) -> None:
         if not self._holding:
@@ -418,6 +430,7 @@ class FamiliesApp(App):
     def update(self) -> None:
         result = self.model.result(self.weights)
         self.result = result
+        self.reset.disabled = self.at_defaults  # nothing to reset
         table = result.table
         for family, bar, acc in zip(FAMILIES, self.bars, self.accepted, strict=True):
             bar.set_width(table.at[family, "invitations"])

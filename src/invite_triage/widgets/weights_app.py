@@ -32,6 +32,7 @@ from ._style import (
     DECISIONS,
     FONT_SIZE,
     fmt_share,
+    freeze_layout,
     new_figure,
     style_axes,
 )
@@ -187,6 +188,7 @@ class PolicyApp(App):
         counts = self.model.counts(policy)
         self.bars.update(counts, f"Policy: {POLICY_LABELS[policy]}")
         self.chart.refresh()
+        freeze_layout(self.bars.figure)
         self.summary.value = (
             counts_html(counts)
             + f"<p>{html.escape(POLICY_MEANINGS[policy])}</p>"
@@ -315,6 +317,7 @@ class WeightsApp(App):
         t = self.thresholds
         self.bars.update(result.counts, f"accept ≥ {t['accept']:.2f}, ask ≥ {t['ask']:.2f}")
         self.chart.refresh()
+        freeze_layout(self.bars.figure)
         self.summary.value = counts_html(result.counts) + quality_html(result.quality)
 
 
