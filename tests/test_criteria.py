@@ -141,8 +141,15 @@ def test_mutuals_count_saturates_and_who_they_are_matters():
 
 
 def test_groups_and_known():
-    groups = score("groups", *(invitation(shared_groups=["G"] * k) for k in (0, 1, 2)))
+    mine = "Community Managers France"
+    groups = score("groups", *(invitation(shared_groups=[mine] * k) for k in (0, 1, 2)))
     assert groups[0] == 0 and 0.5 < groups[1] < groups[2] < 1
+    # only your own groups count (case and accents aside); a profile without groups counts all
+    other_and_mine = invitation(shared_groups=["Knitting Club", "COMMUNITY managers france"])
+    assert score("groups", other_and_mine)[0] == groups[1]
+    no_groups = dataclasses.replace(PROFILE, groups=())
+    knitting = frame(invitation(shared_groups=["Knitting Club"]))
+    assert criteria.groups(knitting, no_groups)["score"].iloc[0] > 0
     rows = [invitation(known_offline=True), invitation(name="CHLOE  morel"), invitation()]
     assert list(score("known", *rows)) == [1.0, 1.0, 0.0]
 

@@ -67,6 +67,9 @@ REASONS: tuple[tuple[str, str, int, str, str], ...] = (
     ("job", "unrelated", -1,
      "their job ({family}) has no clear link to your field, HR or company leadership",
      "son poste ({family}) n'a pas de lien clair avec votre domaine, les RH ou la direction"),
+    ("job", "unknown", 0,
+     "their job title is unknown: read it on their profile page",
+     "son poste n'est pas connu : lisez-le sur son profil"),
     ("career", "beginner_mentor", 1,
      "they are starting out in your field, and you like helping beginners",
      "cette personne débute dans votre domaine, et vous aimez aider les débutants"),
@@ -137,37 +140,45 @@ FAMILY_LABELS: dict[str, tuple[str, str]] = {
     "finance": ("finance", "finance"),
     "other": ("other field", "autre domaine"),
 }
-_JOB_LEVELS = ("own", "recruiter", "boss", "relevant", "unrelated")
+_JOB_LEVELS = ("own", "recruiter", "boss", "relevant", "unrelated")  # then "unknown"
+#: Job score when the title is unknown (a LinkedIn export never holds the inviter's title):
+#: neutral, neither for nor against.
+UNKNOWN_JOB_SCORE = 0.5
 
 
 def reason_keys(criterion: str) -> tuple[str, ...]:
-    """The reason keys of one criterion, in code order (``job`` has one per level × family)."""
-    keys = tuple(key for crit, key, *_ in REASONS if crit == criterion)
-    if criterion == "job":
-        return tuple(f"{level}:{family}" for level in keys for family in FAMILIES)
-    return keys
+    """The reason keys of one criterion, in code order (a ``job`` reason that names the
+    family has one key per family, ``level:family``)."""
+    rows = [row for row in REASONS if row[0] == criterion]
+    return tuple(
+        f"{row[1]}:{family}" if _per_family(row) else row[1]
+        for row in rows
+        for family in (FAMILIES if _per_family(row) else (None,))
+    )
+
+
+def _per_family(row: tuple[str, str, int, str, str]) -> bool:
+    """A reason that names the inviter's family has one code per family."""
+    return "{family}" in row[3]
 
 
 def reason_texts(criterion: str, lang: str = "en") -> tuple[str, ...]:
     """The reason clauses of one criterion, in code order, in ``lang`` ("en" or "fr")."""
     column = 3 if lang == "en" else 4
+    pos = 0 if lang == "en" else 1
     rows = [row for row in REASONS if row[0] == criterion]
-    if criterion == "job":
-        pos = 0 if lang == "en" else 1
-        return tuple(
-            row[column].format(family=FAMILY_LABELS[family][pos])
-            for row in rows
-            for family in FAMILIES
-        )
-    return tuple(row[column] for row in rows)
+    return tuple(
+        row[column].format(family=FAMILY_LABELS[family][pos]) if family else row[column]
+        for row in rows
+        for family in (FAMILIES if _per_family(row) else (None,))
+    )
 
 
 def reason_polarities(criterion: str) -> np.ndarray:
     """+1 / 0 / -1 per reason code: argues for, is context, argues against."""
-    rows = [row[2] for row in REASONS if row[0] == criterion]
-    if criterion == "job":
-        rows = [p for p in rows for _ in FAMILIES]
-    return np.asarray(rows, dtype=np.int8)
+    rows = [row for row in REASONS if row[0] == criterion]
+    polarities = [row[2] for row in rows for _ in (FAMILIES if _per_family(row) else (None,))]
+    return np.asarray(polarities, dtype=np.int8)
 
 
 @dataclass(frozen=True)
@@ -248,6 +259,14 @@ class Signals:
         titles = self.invitations["title"].to_numpy(object)
         return per_distinct(titles, code, np.int16, self.n)
 
+    @cached_property
+    def title_known(self) -> np.ndarray:
+        """False where the title is empty or missing (nothing to judge the job by)."""
+        def known(title: object) -> bool:
+            return isinstance(title, str) and bool(title.strip())
+
+        return per_distinct(self.invitations["title"].to_numpy(object), known, bool, self.n)
+
     @property
     def family(self) -> np.ndarray:
         return self._title_codes // len(SENIORITIES)
@@ -280,7 +299,19 @@ class Signals:
 
     @cached_property
     def shared_groups(self) -> np.ndarray:
-        return _list_lengths(self.invitations["shared_groups"])
+        """How many of the listed groups are yours (all of them when your groups are unset)."""
+        column = self.invitations["shared_groups"]
+        listed = _list_lengths(column)
+        yours = {_normalise_name(g) for g in self.profile.groups} - {""}
+        if not yours:
+            return listed
+        flat = itertools.chain.from_iterable(column.to_numpy(object))
+        def is_yours(group: object) -> bool:
+            return _normalise_name(group) in yours
+
+        mine = per_distinct(flat, is_yours, bool, int(listed.sum()))
+        owner = np.repeat(np.arange(self.n), listed)
+        return np.bincount(owner[mine], minlength=self.n).astype(np.int64)
 
     @cached_property
     def known(self) -> np.ndarray:
@@ -318,7 +349,10 @@ def _job(s: Signals) -> CriterionResult:
     level[relevant & (family == FAMILIES.index("hr"))] = _JOB_LEVELS.index("recruiter")
     level[relevant & (family == FAMILIES.index("leadership"))] = _JOB_LEVELS.index("boss")
     level[family == s.own_family] = _JOB_LEVELS.index("own")
-    return CriterionResult("job", score, level * len(FAMILIES) + family)
+    unknown = ~s.title_known
+    score = np.where(unknown, UNKNOWN_JOB_SCORE, score)
+    code = np.where(unknown, reason_keys("job").index("unknown"), level * len(FAMILIES) + family)
+    return CriterionResult("job", score, code)
 
 
 def _career(s: Signals) -> CriterionResult:

@@ -447,21 +447,20 @@ def effective_scores(
     ``triage(..., thresholds={"accept": t, "ask": min(DEFAULT_THRESHOLDS["ask"], t)})``
     accepts exactly the rows whose effective score is >= ``t``. It is the criteria score,
     except where the engine's policy rules step in: a sales pitch is never accepted
-    (``-inf``), and someone you know who would be declined is judged as if their job fit
-    (the score without the job penalty). ``tests/test_quality.py`` checks this against
+    (``-inf``), and someone you know is judged as if their job fit (the score without the
+    job penalty) whenever that is better. ``tests/test_quality.py`` checks this against
     ``triage`` at many thresholds, so a change of rules in the engine cannot go unnoticed.
     """
     from .intent import classify_messages
-    from .triage import DEFAULT_THRESHOLDS, resolve_weights
+    from .triage import resolve_weights
 
     resolved = resolve_weights(profile, weights)
     score = triaged["score"].to_numpy(float)
     job_share = resolved["job"] / sum(resolved.values())
     without_job = score + job_share * (1.0 - triaged["job"].to_numpy(float))
     known = triaged["known"].to_numpy(float) >= 1.0
-    rescued = known & (score < float(DEFAULT_THRESHOLDS["ask"]))
     pitch = classify_messages(triaged["message"])["kind"].astype(str).eq("pitch").to_numpy()
-    return np.where(pitch, -np.inf, np.where(rescued, np.maximum(score, without_job), score))
+    return np.where(pitch, -np.inf, np.where(known, np.maximum(score, without_job), score))
 
 
 @dataclass(frozen=True, eq=False)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 import shutil
 import statistics
@@ -17,9 +16,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from .output_checks import BrowserLog
+from .pages import LabPages, new_page
 from .selftest_notebooks import write_broken, write_demo_app
 from .servers import (
     ServerProcess,
@@ -52,9 +52,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-VIEWPORT = {"width": 1280, "height": 900}
-# Anything that is not this machine: aborted and noted (fonts from a CDN, news, ...).
-OFF_MACHINE = re.compile(r"^(?!(https?|wss?)://127\.0\.0\.1[:/])(?!blob:)(?!data:)")
 
 
 def guide_notebooks() -> list[Path]:
@@ -169,20 +166,34 @@ def browser(chromium_executable: str) -> Iterator[Browser]:
 @pytest.fixture
 def browser_page(browser: Browser) -> Iterator[tuple[Page, BrowserLog]]:
     """A fresh page (own context) whose requests off this machine are aborted and noted."""
-    context = browser.new_context(viewport=VIEWPORT)
-    log = BrowserLog()
-
-    def block(route: Route) -> None:
-        log.blocked_requests.append(route.request.url)
-        route.abort()
-
-    context.route(OFF_MACHINE, block)
-    page = context.new_page()
-    log.attach(page)
+    opened = new_page(browser)
     try:
-        yield page, log
+        yield opened.page, opened.log
     finally:
-        context.close()
+        opened.close()
+
+
+@pytest.fixture(scope="session")
+def lab_pages(browser: Browser, lab_server: ServerProcess) -> Iterator[LabPages]:
+    """Pages for the guide's notebooks in JupyterLab, the next one loading ahead."""
+    pages = LabPages(browser, lab_server)
+    try:
+        yield pages
+    finally:
+        pages.close_all()
+
+
+TIMINGS_FILE = ARTIFACTS / "e2e-timings.json"
+PHASES: dict[str, dict[str, float]] = {}
+
+
+@pytest.fixture(scope="session")
+def phase_log() -> Iterator[dict[str, dict[str, float]]]:
+    """Seconds per phase (open, run all, use apps) per notebook, for finding where time goes."""
+    yield PHASES
+    if PHASES:
+        ARTIFACTS.mkdir(exist_ok=True)
+        TIMINGS_FILE.write_text(json.dumps(PHASES, indent=2) + "\n")
 
 
 LATENCY_SAMPLES: dict[str, list[float]] = {}

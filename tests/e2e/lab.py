@@ -53,10 +53,17 @@ def kernel_ready(server: ServerProcess, path: str) -> bool:
     return False
 
 
-def open_notebook(page: Page, server: ServerProcess, path: str) -> None:
-    """Open a notebook and wait for its kernel, answering "Select Kernel" if it is asked."""
+def start_opening(page: Page, server: ServerProcess, path: str) -> None:
+    """Navigate to the notebook and return at once; the browser goes on loading it."""
     workspace = "e2e-" + re.sub(r"[^A-Za-z0-9-]", "-", path)
-    page.goto(notebook_url(server, path, workspace))
+    page.goto(notebook_url(server, path, workspace), wait_until="commit")
+
+
+def open_notebook(page: Page, server: ServerProcess, path: str, started: bool = False) -> None:
+    """Open a notebook (unless ``started``) and wait for its kernel, answering "Select Kernel"
+    if it is asked."""
+    if not started:
+        start_opening(page, server, path)
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=OPEN_TIMEOUT_MS)
     dialog = page.locator(".jp-Dialog")
     deadline = time.monotonic() + OPEN_TIMEOUT_MS / 1000

@@ -20,17 +20,34 @@ from .walkthrough import take_screenshot, walk_notebook_in_lab
 pytestmark = pytest.mark.e2e
 
 
-@pytest.mark.parametrize("notebook", guide_notebooks(), ids=lambda path: path.stem)
-def test_notebook_in_lab(notebook: Path, lab_server, browser_page, latency_log):
+GUIDE = guide_notebooks()
+
+
+def _lab_path(notebook: Path) -> str:
+    return f"notebooks/{notebook.name}"
+
+
+@pytest.mark.parametrize("notebook", GUIDE, ids=lambda path: path.stem)
+def test_notebook_in_lab(notebook: Path, lab_server, lab_pages, latency_log, phase_log):
     """Runs cleanly, every widget renders, and every app answers its slider and controls."""
-    page, log = browser_page
-    path = f"notebooks/{notebook.name}"
+    path = _lab_path(notebook)
+    opened = lab_pages.take(path)
+    following = GUIDE.index(notebook) + 1
+    if following < len(GUIDE):
+        lab_pages.load_ahead(_lab_path(GUIDE[following]))
     try:
         report = walk_notebook_in_lab(
-            page, log, lab_server, path, SCREENSHOTS / f"{notebook.stem}.png"
+            opened.page,
+            opened.log,
+            lab_server,
+            path,
+            SCREENSHOTS / f"{notebook.stem}.png",
+            started=opened.started,
         )
     finally:
+        opened.close()
         shutdown_kernels(lab_server, path)
+    phase_log[path] = {**report.phases, "total": report.seconds}
     if report.latency_samples():
         latency_log[path] = report.latency_samples()
     failures = report.failures()

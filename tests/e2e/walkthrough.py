@@ -74,6 +74,7 @@ def walk_notebook_in_lab(
     path: str,
     screenshot: Path,
     latency_presses: int = 4,
+    started: bool = False,
 ) -> NotebookReport:
     """Open ``path`` in JupyterLab, run all cells, check outputs, use the apps, screenshot."""
     started = time.monotonic()
@@ -87,7 +88,7 @@ def walk_notebook_in_lab(
         lap = now
 
     try:
-        open_notebook(page, server, path)
+        open_notebook(page, server, path, started)
         report.problems_on_open = find_problems(page)
         phase("open")
         clear_all_outputs(page)

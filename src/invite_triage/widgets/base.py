@@ -90,7 +90,8 @@ def html_table(rows: list[dict[str, Any]], columns: list[str] | None = None) -> 
     if not rows:
         return "<p><em>Nothing to show.</em></p>"
     columns = columns or list(rows[0])
-    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(str(c))}</th>" for c in columns)
+    cell = "<th style='text-align:left;padding:2px 8px'>{}</th>"
+    head = "".join(cell.format(html.escape(str(c))) for c in columns)
     body = "".join(
         "<tr>" + "".join(
             f"<td style='padding:2px 8px'>{html.escape(str(r.get(c, '')))}</td>" for c in columns
