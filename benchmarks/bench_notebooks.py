@@ -17,16 +17,23 @@ def run() -> dict:
     for path in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         start = time.perf_counter()
-        NotebookClient(nb, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+        NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+        ).execute()
         seconds = time.perf_counter() - start
         total += seconds
         results[f"notebook {path.stem}"] = {
-            "what": f"execute {path.name}", "s": round(seconds, 2), "goal": "<= 10 s",
+            "what": f"execute {path.name}",
+            "s": round(seconds, 2),
+            "goal": "<= 10 s",
             "met": seconds <= 10,
         }
-    results["whole guide"] = {"what": "all notebooks", "s": round(total, 2), "goal": "<= 60 s",
-                              "met": total <= 60}
+    results["whole guide"] = {
+        "what": "all notebooks",
+        "s": round(total, 2),
+        "goal": "<= 60 s",
+        "met": total <= 60,
+    }
     return results
 
 

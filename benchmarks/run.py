@@ -39,17 +39,17 @@ def main() -> int:
             results[name] = {"what": name, "error": f"{type(exc).__name__}: {exc}", "met": False}
     rows = []
     for key, row in results.items():
-        figures = ", ".join(
-            f"{k}={v}" for k, v in row.items() if k not in ("what", "goal", "met")
-        )
+        figures = ", ".join(f"{k}={v}" for k, v in row.items() if k not in ("what", "goal", "met"))
         rows.append((key, figures, row.get("goal", ""), "yes" if row.get("met") else "NO"))
-    width = [max(len(r[i]) for r in rows + [("benchmark", "figures", "goal", "met")]) for i in range(4)]
+    width = [
+        max(len(r[i]) for r in [*rows, ("benchmark", "figures", "goal", "met")]) for i in range(4)
+    ]
     header = ("benchmark", "figures", "goal", "met")
     print()
-    print(" | ".join(h.ljust(w) for h, w in zip(header, width)))
+    print(" | ".join(h.ljust(w) for h, w in zip(header, width, strict=False)))
     print("-+-".join("-" * w for w in width))
     for r in rows:
-        print(" | ".join(c.ljust(w) for c, w in zip(r, width)))
+        print(" | ".join(c.ljust(w) for c, w in zip(r, width, strict=False)))
     out = HERE / "results.json"
     out.write_text(json.dumps({"machine": machine(), "results": results}, indent=2) + "\n", "utf-8")
     print(f"\nwrote {out}")

@@ -41,7 +41,9 @@ def _cmd_triage(args: argparse.Namespace) -> int:
     from .report import write_decisions
 
     annotations = load_annotations(args.annotations) if args.annotations else None
-    path = write_decisions(args.export, args.out, profile_path=args.profile, annotations=annotations)
+    path = write_decisions(
+        args.export, args.out, profile_path=args.profile, annotations=annotations
+    )
     print(f"wrote {path}")
     return 0
 
@@ -49,7 +51,7 @@ def _cmd_triage(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="invite-triage",
-        description="Should you accept that LinkedIn invitation? Tools for the Invite Triage guide.",
+        description="Should you accept that LinkedIn invitation? Tools for the guide.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("doctor", help="check the installation; prints the fix for anything wrong")
@@ -65,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--profile", default=None, help="your profile JSON (optional)")
         if name == "triage":
             cmd.add_argument(
-                "--annotations", default=None,
+                "--annotations",
+                default=None,
                 help="folder of annotations saved by the guide's form (e.g. data/private)",
             )
     return parser

@@ -87,7 +87,9 @@ def load_connections() -> pd.DataFrame:
     conns = read_connections_csv(folder / "Connections.csv")
     truth = pd.read_csv(folder / "connections_truth.csv", dtype={"url": str}, keep_default_na=False)
     truth["relevant"] = truth["relevant"].astype(str).str.lower().eq("true")
-    return conns.assign(persona=truth["persona"].to_numpy(object), relevant=truth["relevant"].to_numpy())
+    return conns.assign(
+        persona=truth["persona"].to_numpy(object), relevant=truth["relevant"].to_numpy()
+    )
 
 
 def load_sample_export():

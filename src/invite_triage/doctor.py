@@ -7,7 +7,6 @@ command and read what to type, instead of debugging a blank widget.
 from __future__ import annotations
 
 import importlib
-import json
 import platform
 import re
 import subprocess
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 
 REQUIRED = ("pandas", "numpy", "matplotlib", "ipywidgets", "jupyterlab", "nbval", "voila")
 WIDGET_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
-FIX_INSTALL = "make setup   (or: python -m pip install -c requirements-lock.txt -e \".[dev]\")"
+FIX_INSTALL = 'make setup   (or: python -m pip install -c requirements-lock.txt -e ".[dev]")'
 
 
 @dataclass
@@ -38,7 +37,9 @@ def _version(module: str) -> str | None:
 def check_python() -> Check:
     ok = sys.version_info >= (3, 10)
     return Check(
-        "python", ok, platform.python_version(),
+        "python",
+        ok,
+        platform.python_version(),
         "" if ok else "install Python 3.10 or newer from https://www.python.org/downloads/",
     )
 
@@ -47,7 +48,9 @@ def check_packages() -> list[Check]:
     checks = []
     for name in REQUIRED:
         version = _version(name)
-        checks.append(Check(name, version is not None, version or "missing", "" if version else FIX_INSTALL))
+        checks.append(
+            Check(name, version is not None, version or "missing", "" if version else FIX_INSTALL)
+        )
     return checks
 
 
@@ -56,18 +59,25 @@ def check_widget_extension() -> Check:
     try:
         out = subprocess.run(
             [sys.executable, "-m", "jupyter", "labextension", "list"],
-            capture_output=True, text=True, timeout=60,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return Check("widget extension", False, f"could not run jupyter: {exc}", FIX_INSTALL)
     text = re.sub(r"\x1b\[[0-9;]*m", "", out.stdout + out.stderr)
     line = next((ln for ln in text.splitlines() if WIDGET_EXTENSION in ln), "")
     if not line:
-        return Check("widget extension", False, "missing",
-                     "python -m pip install -c requirements-lock.txt jupyterlab_widgets")
+        return Check(
+            "widget extension",
+            False,
+            "missing",
+            "python -m pip install -c requirements-lock.txt jupyterlab_widgets",
+        )
     if "disabled" in line:
-        return Check("widget extension", False, "disabled",
-                     f"jupyter labextension enable {WIDGET_EXTENSION}")
+        return Check(
+            "widget extension", False, "disabled", f"jupyter labextension enable {WIDGET_EXTENSION}"
+        )
     return Check("widget extension", True, line.strip())
 
 
@@ -95,5 +105,7 @@ def run_doctor() -> int:
         if not c.ok and c.fix:
             print(f"      fix: {c.fix}")
     bad = [c for c in checks if not c.ok]
-    print("All good: run `make lab`." if not bad else f"{len(bad)} problem(s): apply the fixes above.")
+    print(
+        "All good: run `make lab`." if not bad else f"{len(bad)} problem(s): apply the fixes above."
+    )
     return 1 if bad else 0

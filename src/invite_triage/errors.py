@@ -1,4 +1,4 @@
-"""Errors that tell the learner exactly what to fix: which file, row or column, and what was expected."""
+"""Errors that tell the learner what to fix: which file, row or column, and what was expected."""
 
 from __future__ import annotations
 

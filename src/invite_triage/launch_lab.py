@@ -19,8 +19,14 @@ def has_display() -> bool:
 
 def lab_command(port: int, root: Path) -> list[str]:
     cmd = [
-        sys.executable, "-m", "jupyter", "lab", f"--port={port}", "--ip=127.0.0.1",
-        f"--ServerApp.root_dir={root}", f"--ServerApp.default_url=/lab/tree/{FIRST_NOTEBOOK}",
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        f"--port={port}",
+        "--ip=127.0.0.1",
+        f"--ServerApp.root_dir={root}",
+        f"--ServerApp.default_url=/lab/tree/{FIRST_NOTEBOOK}",
     ]
     if not has_display():
         cmd.append("--no-browser")
@@ -36,7 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     root = Path.cwd()
     cmd = lab_command(args.port, root)
     if "--no-browser" in cmd:
-        print(f"No display found: open the URL printed below (…/lab/tree/{FIRST_NOTEBOOK}) in your browser.")
+        print(
+            "No display found: open the URL printed below in your browser "
+            f"(then {FIRST_NOTEBOOK})."
+        )
     os.execv(cmd[0], cmd)
     return 0
 

@@ -118,7 +118,9 @@ class Profile:
         try:
             data = json.loads(path.read_text("utf-8"))
         except FileNotFoundError:
-            raise InvalidInputError("file not found", [f"expected a profile JSON at {path}"], str(path)) from None
+            raise InvalidInputError(
+                "file not found", [f"expected a profile JSON at {path}"], str(path)
+            ) from None
         except json.JSONDecodeError as exc:
             raise InvalidInputError(
                 "not valid JSON", [f"line {exc.lineno}, column {exc.colno}: {exc.msg}"], str(path)
@@ -129,7 +131,9 @@ class Profile:
         unknown = sorted(set(data) - known)
         if unknown:
             raise InvalidInputError(
-                "unknown profile field(s)", [f"{k!r}; expected among {sorted(known)}" for k in unknown], str(path)
+                "unknown profile field(s)",
+                [f"{k!r}; expected among {sorted(known)}" for k in unknown],
+                str(path),
             )
         try:
             return cls(**data)

@@ -68,16 +68,18 @@ def validate_invitations(df: pd.DataFrame, source: str | None = None) -> pd.Data
     idx = df.index
     for col in ("name", "title", "company", "message"):
         if col in df.columns:
-            bad = ~df[col].map(lambda v: v is None or isinstance(v, str) or _isnan(v)).to_numpy(bool)
+            if _all_text(df[col]):
+                continue
+            bad = ~df[col].map(lambda v: v is None or isinstance(v, str) or _isnan(v)).to_numpy(
+                bool
+            )
             if bad.any():
                 problems.append(f"column '{col}': expected text, {_rows(bad, idx)}")
     if "years_experience" in df.columns:
         values = pd.to_numeric(df["years_experience"], errors="coerce")
         bad = (values.isna() & df["years_experience"].notna()).to_numpy() | (values < 0).to_numpy()
         if bad.any():
-            problems.append(
-                f"column 'years_experience': expected a number >= 0, {_rows(bad, idx)}"
-            )
+            problems.append(f"column 'years_experience': expected a number >= 0, {_rows(bad, idx)}")
     if "mutual_connections" in df.columns:
         values = pd.to_numeric(df["mutual_connections"], errors="coerce")
         bad = (values.isna() | (values < 0) | (values % 1 != 0)).to_numpy()
@@ -87,13 +89,15 @@ def validate_invitations(df: pd.DataFrame, source: str | None = None) -> pd.Data
             )
     for col in LIST_COLUMNS:
         if col in df.columns:
+            if set(map(type, df[col].to_numpy(object))) <= _LIST_TYPES:
+                continue
             bad = ~df[col].map(_is_list_cell).to_numpy(bool)
             if bad.any():
                 problems.append(
                     f"column '{col}': expected a list of text (use read_invitations_csv for "
                     f"';'-separated CSV cells), {_rows(bad, idx)}"
                 )
-    if "known_offline" in df.columns:
+    if "known_offline" in df.columns and df["known_offline"].dtype != bool:
         bad = ~df["known_offline"].map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy(bool)
         if bad.any():
             problems.append(f"column 'known_offline': expected True or False, {_rows(bad, idx)}")
@@ -107,8 +111,20 @@ def validate_invitations(df: pd.DataFrame, source: str | None = None) -> pd.Data
                 else "column 'sent_at': expected a datetime column"
             )
     if problems:
-        raise InvalidInputError("these invitations do not match the expected schema", problems, source)
+        raise InvalidInputError(
+            "these invitations do not match the expected schema", problems, source
+        )
     return df
+
+
+_LIST_TYPES = {list, tuple, np.ndarray}
+
+
+def _all_text(column: pd.Series) -> bool:
+    """Fast whole-column check (the per-row scan only runs to name the bad rows)."""
+    if pd.api.types.is_string_dtype(column.dtype) and column.dtype != object:
+        return True
+    return pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty")
 
 
 def _isnan(value: object) -> bool:
@@ -158,7 +174,9 @@ def coerce_invitations(df: pd.DataFrame, source: str | None = None) -> pd.DataFr
     problems: list[str] = []
     for col in ("name", "title", "company", "message"):
         if col in out.columns:
-            out[col] = out[col].astype(object).where(out[col].notna(), "").astype(str).astype(object)
+            out[col] = (
+                out[col].astype(object).where(out[col].notna(), "").astype(str).astype(object)
+            )
     for col in LIST_COLUMNS:
         if col in out.columns:
             out[col] = out[col].map(split_list_cell).astype(object)
@@ -167,14 +185,15 @@ def coerce_invitations(df: pd.DataFrame, source: str | None = None) -> pd.DataFr
         bad = out["years_experience"].isna() & df["years_experience"].notna()
         bad &= df["years_experience"].astype(str).str.strip().ne("")
         if bad.any():
-            problems.append(f"column 'years_experience': expected a number, {_rows(bad, out.index)}")
+            problems.append(
+                f"column 'years_experience': expected a number, {_rows(bad, out.index)}"
+            )
     if "mutual_connections" in out.columns:
         numbers = pd.to_numeric(out["mutual_connections"], errors="coerce")
         bad = numbers.isna() | (numbers < 0) | (numbers % 1 != 0)
         if bad.any():
-            problems.append(
-                f"column 'mutual_connections': expected a whole number >= 0, {_rows(bad, out.index)}"
-            )
+            where = _rows(bad, out.index)
+            problems.append(f"column 'mutual_connections': expected a whole number >= 0, {where}")
         else:
             out["mutual_connections"] = numbers.astype("int64")
     for col in ("known_offline", "relevant"):
@@ -204,7 +223,9 @@ def read_invitations_csv(path: str | os.PathLike[str]) -> pd.DataFrame:
     """Read invitations saved in the canonical CSV layout (lists ``;``-separated)."""
     path = Path(path)
     if not path.exists():
-        raise InvalidInputError("file not found", [f"expected an invitations CSV at {path}"], str(path))
+        raise InvalidInputError(
+            "file not found", [f"expected an invitations CSV at {path}"], str(path)
+        )
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     return coerce_invitations(raw, source=str(path))
 

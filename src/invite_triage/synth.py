@@ -22,7 +22,14 @@ from . import synth_vocab as vocab
 from .profile import Profile
 
 PERSONAS: tuple[str, ...] = (
-    "peer", "recruiter", "boss", "beginner", "follower", "stranger", "prospector", "spam",
+    "peer",
+    "recruiter",
+    "boss",
+    "beginner",
+    "follower",
+    "stranger",
+    "prospector",
+    "spam",
 )
 TITLE_POOLS: tuple[str, ...] = tuple(vocab.TITLES)
 
@@ -41,24 +48,43 @@ _PERSONA_TABLE = pd.DataFrame(
         ("prospector", 0.17, 0.12, 0.05, 8.0, 0.30, 0.08, 0.01),
         ("spam", 0.08, 0.04, 0.00, 0.6, 0.20, 0.03, 0.00),
     ],
-    columns=["persona", "share", "network_share", "p_relevant", "mutuals", "p_relevant_mutual",
-             "p_group", "p_known"],
+    columns=[
+        "persona",
+        "share",
+        "network_share",
+        "p_relevant",
+        "mutuals",
+        "p_relevant_mutual",
+        "p_group",
+        "p_known",
+    ],
 ).set_index("persona")
 
 # P(title drawn from each pool) per persona, columns in TITLE_POOLS order.
-_TITLE_MIX = pd.DataFrame(
-    {
-        "peer": {"marketing": 0.93, "sales": 0.04, "leadership": 0.03},
-        "recruiter": {"hr": 0.95, "leadership": 0.05},
-        "boss": {"leadership": 0.88, "marketing": 0.07, "sales": 0.05},
-        "beginner": {"marketing_beginner": 0.9, "other": 0.1},
-        "follower": {"tech": 0.35, "finance": 0.2, "other": 0.35, "sales": 0.1},
-        "stranger": {"other": 0.45, "tech": 0.2, "finance": 0.15, "sales": 0.1, "hr": 0.05,
-                     "leadership": 0.05},
-        "prospector": {"sales": 0.6, "leadership": 0.2, "marketing": 0.2},
-        "spam": {"spam": 0.7, "leadership": 0.2, "other": 0.1},
-    }
-).reindex(TITLE_POOLS).fillna(0.0).T.reindex(PERSONAS)
+_TITLE_MIX = (
+    pd.DataFrame(
+        {
+            "peer": {"marketing": 0.93, "sales": 0.04, "leadership": 0.03},
+            "recruiter": {"hr": 0.95, "leadership": 0.05},
+            "boss": {"leadership": 0.88, "marketing": 0.07, "sales": 0.05},
+            "beginner": {"marketing_beginner": 0.9, "other": 0.1},
+            "follower": {"tech": 0.35, "finance": 0.2, "other": 0.35, "sales": 0.1},
+            "stranger": {
+                "other": 0.45,
+                "tech": 0.2,
+                "finance": 0.15,
+                "sales": 0.1,
+                "hr": 0.05,
+                "leadership": 0.05,
+            },
+            "prospector": {"sales": 0.6, "leadership": 0.2, "marketing": 0.2},
+            "spam": {"spam": 0.7, "leadership": 0.2, "other": 0.1},
+        }
+    )
+    .reindex(TITLE_POOLS)
+    .fillna(0.0)
+    .T.reindex(PERSONAS)
+)
 
 # P(message kind) per persona: empty, generic, personal, pitch.
 MESSAGE_KINDS: tuple[str, ...] = ("empty", "generic", "personal", "pitch")
@@ -140,7 +166,7 @@ def _mutual_titles(
     ).tolist()
     ends = np.cumsum(counts).tolist()
     starts = [0, *ends[:-1]]
-    return [flat[a:b] for a, b in zip(starts, ends)]
+    return [flat[a:b] for a, b in zip(starts, ends, strict=False)]
 
 
 def _shared_groups(rng: np.random.Generator, p_group: np.ndarray, groups: tuple[str, ...]) -> list:
@@ -148,14 +174,14 @@ def _shared_groups(rng: np.random.Generator, p_group: np.ndarray, groups: tuple[
     member = rng.random((len(p_group), len(groups))) < p_group[:, None]
     group_array = np.asarray(groups, dtype=object)
     keys = member @ (1 << np.arange(len(groups)))
-    combos = {k: group_array[[(k >> j) & 1 == 1 for j in range(len(groups))]].tolist()
-              for k in np.unique(keys)}
+    combos = {
+        k: group_array[[(k >> j) & 1 == 1 for j in range(len(groups))]].tolist()
+        for k in np.unique(keys)
+    }
     return [list(combos[k]) for k in keys.tolist()]
 
 
-def invitations(
-    n: int, seed: int = 0, groups: tuple[str, ...] = vocab.YOUR_GROUPS
-) -> pd.DataFrame:
+def invitations(n: int, seed: int = 0, groups: tuple[str, ...] = vocab.YOUR_GROUPS) -> pd.DataFrame:
     """``n`` incoming invitations in the canonical schema, with hidden ``persona`` and ``relevant``.
 
     Vectorised, so one million rows take a few seconds; sorted by ``sent_at``.
@@ -178,7 +204,9 @@ def invitations(
 
     mean_mutuals = params[:, cols["mutuals"]] * signal
     mutual_counts = np.minimum(rng.negative_binomial(2, 2 / (2 + mean_mutuals)), 60)
-    p_rel_mutual = np.clip(params[:, cols["p_relevant_mutual"]] * np.where(relevant, 1.1, 0.8), 0, 1)
+    p_rel_mutual = np.clip(
+        params[:, cols["p_relevant_mutual"]] * np.where(relevant, 1.1, 0.8), 0, 1
+    )
     shared = _shared_groups(rng, np.clip(params[:, cols["p_group"]] * signal, 0, 1), groups)
     known = rng.random(n) < np.clip(params[:, cols["p_known"]] * signal, 0, 1)
 
@@ -234,12 +262,12 @@ def connections(n: int, seed: int = 1) -> pd.DataFrame:
     slug_ids = rng.integers(16**5, 16**6, n)
     slugs = [
         _ascii(f"{f}-{ln}-{s:x}").lower().replace(" ", "-").replace("'", "")
-        for f, ln, s in zip(first.tolist(), last.tolist(), slug_ids.tolist())
+        for f, ln, s in zip(first.tolist(), last.tolist(), slug_ids.tolist(), strict=False)
     ]
     has_email = rng.random(n) < 0.05
-    emails = np.where(
-        has_email, [f"{s.rsplit('-', 1)[0]}@example.com" for s in slugs], ""
-    ).astype(object)
+    emails = np.where(has_email, [f"{s.rsplit('-', 1)[0]}@example.com" for s in slugs], "").astype(
+        object
+    )
     start = pd.Timestamp("2017-03-01")
     days = np.sort(rng.integers(0, (START - start).days, n))
     df = pd.DataFrame(
@@ -300,7 +328,13 @@ CONNECTIONS_PREAMBLE = (
     "\n"
 )
 CONNECTIONS_HEADER = (
-    "First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On",
+    "First Name",
+    "Last Name",
+    "URL",
+    "Email Address",
+    "Company",
+    "Position",
+    "Connected On",
 )
 
 
@@ -316,7 +350,7 @@ def connections_csv_text(conns: pd.DataFrame, preamble: bool = True) -> str:
         conns[["first_name", "last_name", "url", "email", "company", "position"]].itertuples(
             index=False
         ),
-        dates,
+        dates, strict=False,
     ):
         writer.writerow([*row, date])
     return buffer.getvalue()
@@ -335,6 +369,8 @@ def write_world(folder: str | os.PathLike[str], seed: int = 2026) -> list[Path]:
     conn_path.write_text(connections_csv_text(w.connections), encoding="utf-8", newline="")
     written.append(conn_path)
     truth_path = folder / "connections_truth.csv"
-    w.connections[["url", "persona", "relevant"]].to_csv(truth_path, index=False, lineterminator="\n")
+    w.connections[["url", "persona", "relevant"]].to_csv(
+        truth_path, index=False, lineterminator="\n"
+    )
     written.append(truth_path)
     return written
