@@ -311,6 +311,203 @@ def _reasons(
 
 
 # --- the engine ----------------------------------------------------------------------------------
+#: Signals that read only the invitations, never the profile: reused by every profile.
+_PROFILE_FREE_SIGNALS: tuple[str, ...] = ("_title_codes", "title_known", "message_kind")
+#: Signals that may be given ready-made to :meth:`PreparedTriage.with_signals`.
+REPLACEABLE_SIGNALS: tuple[str, ...] = ("shared_groups", "known", "mutual_stats", "message_kind")
+
+
+def _derived_signals(base: Signals, profile: Profile) -> Signals:
+    """Signals of the same invitations under ``profile``, keeping what ``base`` already
+    computed wherever the profile fields it reads are unchanged.
+
+    ``Signals`` computes each signal lazily once (``functools.cached_property`` stores it in
+    the instance's ``__dict__``), so copying an entry is exactly "already computed". Anything
+    not copied is recomputed on demand, so a signal this list forgets is only slower.
+    """
+    derived = Signals(base.invitations, profile)
+    old = base.profile
+    keep = list(_PROFILE_FREE_SIGNALS)
+    if tuple(old.groups) == tuple(profile.groups):
+        keep.append("shared_groups")
+    if tuple(old.known_people) == tuple(profile.known_people):
+        keep.append("known")
+    if old.family == profile.family:
+        keep.append("own_family")
+    if old.family_weights() == profile.family_weights():
+        keep += ["family_weights", "mutual_stats"]
+    cached = vars(base)
+    vars(derived).update({name: cached[name] for name in keep if name in cached})
+    return derived
+
+
+class PreparedTriage:
+    """One table's criteria, computed once, then triaged under any weights and thresholds.
+
+    The criteria never read the weights or the thresholds, and the policy and the language
+    only act after them; the titles, notes and names they read are the costly part (about
+    four fifths of a triage). The guide's sliders change one setting at a time, so an app
+    prepares its table once and each move re-runs only the weighted sum, the decisions and,
+    when asked, the reasons. ``with_profile`` re-scores under another profile, recomputing
+    only the signals that profile changes (a mentoring slider recomputes the career
+    criterion, not the titles).
+
+    ``PreparedTriage(t, p).triage(w, th)`` is exactly ``triage(t, p, w, th)``; the table must
+    not be changed after it was prepared.
+    """
+
+    def __init__(self, invitations: pd.DataFrame, profile: Profile):
+        validate_invitations(invitations)
+        self._score(invitations, profile, Signals(invitations, profile), {})
+
+    @classmethod
+    def _from_signals(
+        cls, invitations: pd.DataFrame, profile: Profile, signals: Signals,
+        overrides: Mapping[str, object],
+    ) -> PreparedTriage:
+        prepared = cls.__new__(cls)
+        prepared._score(invitations, profile, signals, overrides)
+        return prepared
+
+    def _score(
+        self, invitations: pd.DataFrame, profile: Profile, signals: Signals,
+        overrides: Mapping[str, object],
+    ) -> None:
+        vars(signals).update(overrides)
+        self.invitations = invitations
+        self.profile = profile
+        self.signals = signals
+        self._overrides = dict(overrides)
+        results = compute_criteria(signals)
+        #: Criterion scores (rows × ``CRITERIA``) and reason codes.
+        self.scores = np.column_stack([results[name].score for name in CRITERIA]).astype(float)
+        self.codes = np.column_stack([results[name].code for name in CRITERIA]).astype(np.int64)
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+    def criterion(self, name: str) -> np.ndarray:
+        """One criterion's scores, in the table's row order."""
+        return self.scores[:, CRITERIA.index(name)]
+
+    def with_profile(self, profile: Profile) -> PreparedTriage:
+        """The same table under ``profile``; only the signals it changes are recomputed
+        (signals given to :meth:`with_signals` stay replaced)."""
+        signals = _derived_signals(self.signals, profile)
+        return PreparedTriage._from_signals(self.invitations, profile, signals, self._overrides)
+
+    def with_signals(self, **values: object) -> PreparedTriage:
+        """The same table and profile with some signals replaced by ready-made arrays (one
+        value per row, as :class:`~invite_triage.criteria.Signals` computes them): e.g.
+        ``shared_groups=counts`` scores the table as if each row shared ``counts`` of your
+        groups, without rebuilding the table. Names: :data:`REPLACEABLE_SIGNALS`."""
+        unknown = sorted(set(values) - set(REPLACEABLE_SIGNALS))
+        if unknown:
+            raise ValueError(f"cannot replace {unknown}; expected among {REPLACEABLE_SIGNALS}")
+        signals = _derived_signals(self.signals, self.profile)
+        return PreparedTriage._from_signals(
+            self.invitations, self.profile, signals, {**self._overrides, **values}
+        )
+
+    def decision_codes(
+        self,
+        weights: Mapping[str, float] | None = None,
+        thresholds: Mapping[str, float] | None = None,
+    ) -> np.ndarray:
+        """Each row's decision as an index in :data:`DECISIONS` (no reasons written)."""
+        resolved = resolve_weights(self.profile, weights)
+        limits = resolve_thresholds(thresholds)
+        return self._decide(resolved, limits)[1]
+
+    def decisions(
+        self,
+        weights: Mapping[str, float] | None = None,
+        thresholds: Mapping[str, float] | None = None,
+    ) -> pd.Series:
+        """``triage(...)["decision"]`` without writing the reasons."""
+        codes = self.decision_codes(weights, thresholds)
+        return pd.Series(
+            pd.array(np.asarray(DECISIONS, dtype=object)[codes], dtype="str"),
+            index=self.invitations.index, name="decision",
+        )
+
+    def triage(
+        self,
+        weights: Mapping[str, float] | None = None,
+        thresholds: Mapping[str, float] | None = None,
+    ) -> pd.DataFrame:
+        """Exactly :func:`triage` of the prepared table and profile."""
+        return self._frame(resolve_weights(self.profile, weights), resolve_thresholds(thresholds))
+
+    def _decide(
+        self, resolved: Mapping[str, float], limits: Mapping[str, float]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Score, decision, rule and the weights used, per row."""
+        profile, signals, scores = self.profile, self.signals, self.scores
+        w = np.array([resolved[name] for name in CRITERIA], dtype=float)
+        total = w.sum()
+        # Column by column (not a matrix product) so each row's sum runs in the same order
+        # wherever the row sits: shuffling rows cannot change a result, not even by one ulp.
+        weighted = np.zeros(len(scores))
+        for j in range(len(CRITERIA)):
+            weighted += (w[j] / total) * scores[:, j]
+        score = np.clip(weighted, 0.0, 1.0)
+
+        def decide(values: np.ndarray) -> np.ndarray:
+            return np.where(
+                values >= limits["accept"], ACCEPT, np.where(values >= limits["ask"], ASK, DECLINE)
+            ).astype(np.int8)
+
+        decision = decide(score)
+        rule = np.zeros(len(score), dtype=np.int8)
+        known = signals.known
+        kind = signals.message_kind
+        pitch = kind == KINDS.index("pitch")
+
+        # A person you know is never declined for their job alone: their job does not count
+        # against them (judged as if it fit). Applied to every known person, not only to those
+        # declined, so that a stronger request can never get a worse decision.
+        job = CRITERIA.index("job")
+        without_job = decide(score + (w[job] / total) * (1.0 - scores[:, job]))
+        rescued = known & (without_job < decision)
+        decision[rescued] = without_job[rescued]
+        rule[rescued] = _RULES.index("known_job")
+
+        if profile.policy == "open":
+            no_mutuals = signals.mutual_stats[0] == 0
+            thin_note = np.isin(kind, [KINDS.index("generic"), KINDS.index("pitch")])
+            warning = pitch | (~known & no_mutuals & thin_note)
+            opened = ~warning & (decision != ACCEPT)
+            decision[opened] = ACCEPT
+            rule[opened] = _RULES.index("open_accept")
+            rule[warning & (decision != ACCEPT)] = _RULES.index("open_warning")
+
+        capped = pitch & (decision == ACCEPT)
+        decision[capped] = ASK
+        rule[capped] = _RULES.index("pitch_cap")
+
+        if profile.policy == "known_only":
+            decision = np.where(known, np.where(pitch, ASK, ACCEPT), DECLINE).astype(np.int8)
+            rule[:] = _RULES.index("known_only")
+        return score, decision, rule, w
+
+    def _frame(self, resolved: Mapping[str, float], limits: Mapping[str, float]) -> pd.DataFrame:
+        score, decision, rule, w = self._decide(resolved, limits)
+        scores, invitations = self.scores, self.invitations
+        reasons = _reasons(decision, rule, scores, self.codes, w, self.profile.language)
+        kept = invitations.drop(columns=[c for c in OUTPUT_COLUMNS if c in invitations.columns])
+        added = pd.DataFrame(
+            {
+                **{name: scores[:, j] for j, name in enumerate(CRITERIA)},
+                "score": score,
+                "decision": pd.array(np.asarray(DECISIONS, dtype=object)[decision], dtype="str"),
+                "reasons": pd.array(reasons, dtype="str"),
+            },
+            index=invitations.index,
+        )
+        return pd.concat([kept, added], axis=1)
+
+
 def triage(
     invitations: pd.DataFrame,
     profile: Profile,
@@ -324,70 +521,12 @@ def triage(
     "ask" or "decline") and ``reasons`` (in the profile's language). ``weights`` (criterion →
     number >= 0) and ``thresholds`` (``accept``, ``ask`` in [0, 1]) override the presets;
     missing keys keep them. Output columns already present in the input (a table triaged
-    before) are replaced.
+    before) are replaced. To triage one table many times, see :class:`PreparedTriage`.
     """
     validate_invitations(invitations)
     resolved = resolve_weights(profile, weights)
     limits = resolve_thresholds(thresholds)
-    signals = Signals(invitations, profile)
-    results = compute_criteria(signals)
-    scores = np.column_stack([results[name].score for name in CRITERIA]).astype(float)
-    codes = np.column_stack([results[name].code for name in CRITERIA]).astype(np.int64)
-    w = np.array([resolved[name] for name in CRITERIA], dtype=float)
-    total = w.sum()
-    # Column by column (not a matrix product) so each row's sum runs in the same order
-    # wherever the row sits: shuffling rows cannot change a result, not even by one ulp.
-    weighted = np.zeros(len(scores))
-    for j in range(len(CRITERIA)):
-        weighted += (w[j] / total) * scores[:, j]
-    score = np.clip(weighted, 0.0, 1.0)
-
-    def decide(values: np.ndarray) -> np.ndarray:
-        return np.where(
-            values >= limits["accept"], ACCEPT, np.where(values >= limits["ask"], ASK, DECLINE)
-        ).astype(np.int8)
-
-    decision = decide(score)
-    rule = np.zeros(len(score), dtype=np.int8)
-    known = signals.known
-    kind = signals.message_kind
-    pitch = kind == KINDS.index("pitch")
-
-    # A person you know is never declined for their job alone: their job does not count
-    # against them (judged as if it fit). Applied to every known person, not only to those
-    # declined, so that a stronger request can never get a worse decision.
-    job = CRITERIA.index("job")
-    without_job = decide(score + (w[job] / total) * (1.0 - scores[:, job]))
-    rescued = known & (without_job < decision)
-    decision[rescued] = without_job[rescued]
-    rule[rescued] = _RULES.index("known_job")
-
-    if profile.policy == "open":
-        no_mutuals = signals.mutual_stats[0] == 0
-        thin_note = np.isin(kind, [KINDS.index("generic"), KINDS.index("pitch")])
-        warning = pitch | (~known & no_mutuals & thin_note)
-        opened = ~warning & (decision != ACCEPT)
-        decision[opened] = ACCEPT
-        rule[opened] = _RULES.index("open_accept")
-        rule[warning & (decision != ACCEPT)] = _RULES.index("open_warning")
-
-    capped = pitch & (decision == ACCEPT)
-    decision[capped] = ASK
-    rule[capped] = _RULES.index("pitch_cap")
-
-    if profile.policy == "known_only":
-        decision = np.where(known, np.where(pitch, ASK, ACCEPT), DECLINE).astype(np.int8)
-        rule[:] = _RULES.index("known_only")
-
-    reasons = _reasons(decision, rule, scores, codes, w, profile.language)
-    kept = invitations.drop(columns=[c for c in OUTPUT_COLUMNS if c in invitations.columns])
-    added = pd.DataFrame(
-        {
-            **{name: scores[:, j] for j, name in enumerate(CRITERIA)},
-            "score": score,
-            "decision": pd.array(np.asarray(DECISIONS, dtype=object)[decision], dtype="str"),
-            "reasons": pd.array(reasons, dtype="str"),
-        },
-        index=invitations.index,
+    prepared = PreparedTriage._from_signals(
+        invitations, profile, Signals(invitations, profile), {}
     )
-    return pd.concat([kept, added], axis=1)
+    return prepared._frame(resolved, limits)

@@ -93,7 +93,8 @@ PRESS_TIMEOUT_S = 1.5  # no reaction within this: the press changed nothing visi
 SETTLE_S = 0.15  # between timed presses, for a second redraw of the same press to land
 QUIET_S = 0.5  # after a first reaction, the app is done when nothing changed for this long
 SETTLE_TIMEOUT_S = 4.0
-CONTROL_TIMEOUT_S = 3.0
+CONTROL_TIMEOUT_S = 5.0  # generous: only a control that changes nothing waits this long
+RESTORE_TIMEOUT_S = 5.0
 MAX_SLIDER_PRESSES = 6
 MAX_PRESSES_PER_APP = 24
 REDRAW_TIMEOUT_MS = 2_000
@@ -164,6 +165,25 @@ def wait_for(app: Locator, before: Snapshot, done: Callable[[set[str]], bool], t
     while not done(before.changed(current)) and time.monotonic() < deadline:
         time.sleep(0.05)
         current = snapshot(app)
+    return current
+
+
+def wait_until_still(app: Locator, quiet_s: float = QUIET_S, timeout_s: float = 10.0) -> Snapshot:
+    """Wait until the app has not changed for ``quiet_s``.
+
+    Needed before the first look: right after rendering, the front end may still be sending
+    values back (a slider snaps a start value that is off its step grid, 0.2136 -> 0.21) and
+    the app redraws for each of them.
+    """
+    current = snapshot(app)
+    deadline = time.monotonic() + timeout_s
+    quiet_since = time.monotonic()
+    while time.monotonic() - quiet_since < quiet_s and time.monotonic() < deadline:
+        time.sleep(0.05)
+        latest = snapshot(app)
+        if current.changed(latest):
+            quiet_since = time.monotonic()
+        current = latest
     return current
 
 
@@ -252,14 +272,27 @@ def move_slider_with_keyboard(page: Page, app: Locator, result: AppResult) -> Lo
     return None
 
 
-def _check_round_trip(page, app, handle, keys, before, value_before, result) -> None:
+def _shows_the_same(changed_parts: set[str]) -> bool:
+    """Same numbers and text (a chart's blob URL is new on every redraw, so it is not compared)."""
+    return not changed_parts & {"numbers", "text"}
+
+
+def _check_round_trip(
+    page: Page,
+    app: Locator,
+    handle: Locator,
+    keys: list[str],
+    before: Snapshot,
+    value_before: str,
+    result: AppResult,
+) -> None:
     """Pressing the opposite keys brings the slider back; the app must show what it showed."""
     back = {"ArrowRight": "ArrowLeft", "ArrowLeft": "ArrowRight"}
     current = snapshot(app)
     for key in reversed(keys):
         _press(page, handle, back[key])
         current = _after_press(app, current, current, {"numbers", "text"})
-    restored = wait_for(app, before, lambda parts: not parts & {"numbers", "text"}, PRESS_TIMEOUT_S)
+    restored = wait_for(app, before, _shows_the_same, RESTORE_TIMEOUT_S)
     value = _slider_value(handle)
     if value != value_before:
         result.failures.append(f"slider did not return to {value_before} (shows {value})")
@@ -346,7 +379,7 @@ def click_decision(app: Locator) -> tuple[str, Snapshot, Snapshot]:
         raise AssertionError(f"no decision button (accept / ask / decline) among {labels}")
     button = decisions[0]
     label = button.inner_text().strip()
-    before = snapshot(app)
+    before = wait_until_still(app)
     button.click()
     after = wait_for(app, before, lambda parts: "numbers" in parts, CONTROL_TIMEOUT_S)
     return label, before, after

@@ -60,27 +60,33 @@ def guide_notebooks() -> list[Path]:
 
 
 def find_chromium() -> str | None:
+    """``$E2E_CHROMIUM`` when set (and only it), else Debian's chromium on the PATH."""
     explicit = os.environ.get("E2E_CHROMIUM")
-    for candidate in ([explicit] if explicit else []) + list(CHROMIUM_CANDIDATES):
+    for candidate in [explicit] if explicit else CHROMIUM_CANDIDATES:
         found = shutil.which(candidate) or (candidate if os.access(candidate, os.X_OK) else None)
         if found:
             return found
     return None
 
 
+def chromium_or_skip() -> str:
+    """The browser to drive; without one, skip with the reason, or fail if REQUIRE_E2E=1."""
+    path = find_chromium()
+    if path is not None:
+        return path
+    reason = (
+        "Chromium not found (looked for $E2E_CHROMIUM, else /usr/bin/chromium, chromium, "
+        "chromium-browser); install it with `apt-get install chromium` "
+        "(never `playwright install`)"
+    )
+    if os.environ.get("REQUIRE_E2E") == "1":
+        pytest.fail(f"REQUIRE_E2E=1 but {reason}")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def chromium_executable() -> str:
-    path = find_chromium()
-    if path is None:
-        reason = (
-            "Chromium not found (looked for $E2E_CHROMIUM, /usr/bin/chromium, chromium, "
-            "chromium-browser); install it with `apt-get install chromium` "
-            "(never `playwright install`)"
-        )
-        if os.environ.get("REQUIRE_E2E") == "1":
-            pytest.fail(f"REQUIRE_E2E=1 but {reason}")
-        pytest.skip(reason)
-    return path
+    return chromium_or_skip()
 
 
 @pytest.fixture(scope="session")
@@ -183,17 +189,17 @@ def lab_pages(browser: Browser, lab_server: ServerProcess) -> Iterator[LabPages]
         pages.close_all()
 
 
-TIMINGS_FILE = ARTIFACTS / "e2e-timings.json"
-PHASES: dict[str, dict[str, float]] = {}
+REPORT_FILE = ARTIFACTS / "e2e-report.json"
+NOTEBOOK_REPORTS: dict[str, dict] = {}
 
 
 @pytest.fixture(scope="session")
-def phase_log() -> Iterator[dict[str, dict[str, float]]]:
-    """Seconds per phase (open, run all, use apps) per notebook, for finding where time goes."""
-    yield PHASES
-    if PHASES:
+def notebook_log() -> Iterator[dict[str, dict]]:
+    """What was done in each notebook and how long each phase took: artifacts/e2e-report.json."""
+    yield NOTEBOOK_REPORTS
+    if NOTEBOOK_REPORTS:
         ARTIFACTS.mkdir(exist_ok=True)
-        TIMINGS_FILE.write_text(json.dumps(PHASES, indent=2) + "\n")
+        REPORT_FILE.write_text(json.dumps(NOTEBOOK_REPORTS, indent=2, ensure_ascii=False) + "\n")
 
 
 LATENCY_SAMPLES: dict[str, list[float]] = {}

@@ -64,7 +64,14 @@ def open_notebook(page: Page, server: ServerProcess, path: str, started: bool = 
     if it is asked."""
     if not started:
         start_opening(page, server, path)
-    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=OPEN_TIMEOUT_MS)
+    try:
+        page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=OPEN_TIMEOUT_MS)
+    except Error as error:
+        title = page.title() or "(no title)"
+        raise TimeoutError(
+            f"{path} never showed its cells; the page is at {page.url} ({title})"
+            f"\n{server.log_tail(15)}"
+        ) from error
     dialog = page.locator(".jp-Dialog")
     deadline = time.monotonic() + OPEN_TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
@@ -98,6 +105,12 @@ def run_all_cells(page: Page) -> None:
     # A notebook without code cells never starts; RUN_FINISHED_JS then holds at once.
     with contextlib.suppress(Error):
         page.wait_for_function(RUN_STARTED_JS, timeout=RUN_START_TIMEOUT_MS)
+    page.wait_for_function(RUN_FINISHED_JS, timeout=RUN_TIMEOUT_MS)
+
+
+def wait_kernel_idle(page: Page) -> None:
+    """The kernel is idle: widget messages sent by the front end (a first render, a click)
+    have been handled."""
     page.wait_for_function(RUN_FINISHED_JS, timeout=RUN_TIMEOUT_MS)
 
 

@@ -80,11 +80,33 @@ BROKEN_CELLS = [
     "area = ErrorArea()\n"
     "area.show(ValueError('threshold must be between 0 and 1'))\n"
     "area",
+    # An app that accumulates instead of recomputing: moved away and back, it shows other
+    # numbers than before.
+    "import ipywidgets as widgets\n"
+    "from matplotlib.figure import Figure\n"
+    "from invite_triage.widgets import App, FigureView\n"
+    "figure = Figure(figsize=(3, 2), dpi=60)\n"
+    "ax = figure.add_subplot()\n"
+    "chart = FigureView(figure)\n"
+    "level = widgets.IntSlider(value=3, min=0, max=10)\n"
+    "numbers = widgets.HTML()\n"
+    "numbers.add_class('it-summary')\n"
+    "seen = []\n"
+    "def show(change=None):\n"
+    "    seen.append(level.value)\n"
+    "    ax.clear()\n"
+    "    ax.bar([0], [level.value])\n"
+    "    chart.refresh()\n"
+    "    numbers.value = f'total so far {sum(seen)}'\n"
+    "level.observe(show, names='value')\n"
+    "show()\n"
+    "App([level, chart, numbers])",
     # A plain exception: Run All stops here, and the harness must not wait for the next cell.
     "1 / 0",
     "print('never reached')",
 ]
 BROKEN_KINDS = {"widget error", "widget shown as text", "app error area", "traceback"}
+BROKEN_APP_FAILURE = "does not show what it showed there"
 
 
 def _write(path: Path, cells: list) -> Path:

@@ -8,6 +8,7 @@ enough: on stop we also collect every descendant process and kill what is still 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import signal
@@ -25,6 +26,7 @@ import psutil
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 90.0
 STOP_GRACE_S = 10.0
+PR_SET_PDEATHSIG = 1
 
 # Settings a learner's lab would fetch or do on its own; a test run must not.
 LAB_USER_SETTINGS = {
@@ -82,6 +84,7 @@ class ServerProcess:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                preexec_fn=_die_with_parent,
             )
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
@@ -152,6 +155,15 @@ class ServerProcess:
         except OSError:
             return "(no log)"
         return "\n".join(text.splitlines()[-lines:])
+
+
+def _die_with_parent() -> None:
+    """In the child, Linux only: SIGTERM it when pytest dies without running its finalizers
+    (killed with SIGKILL, say). The server then shuts its kernels down itself."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _signal_group(pgid: int, sig: signal.Signals) -> None:

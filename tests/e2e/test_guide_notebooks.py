@@ -28,7 +28,7 @@ def _lab_path(notebook: Path) -> str:
 
 
 @pytest.mark.parametrize("notebook", GUIDE, ids=lambda path: path.stem)
-def test_notebook_in_lab(notebook: Path, lab_server, lab_pages, latency_log, phase_log):
+def test_notebook_in_lab(notebook: Path, lab_server, lab_pages, latency_log, notebook_log):
     """Runs cleanly, every widget renders, and every app answers its slider and controls."""
     path = _lab_path(notebook)
     opened = lab_pages.take(path)
@@ -42,12 +42,12 @@ def test_notebook_in_lab(notebook: Path, lab_server, lab_pages, latency_log, pha
             lab_server,
             path,
             SCREENSHOTS / f"{notebook.stem}.png",
-            started=opened.started,
+            already_opening=opened.started,
         )
     finally:
         opened.close()
         shutdown_kernels(lab_server, path)
-    phase_log[path] = {**report.phases, "total": report.seconds}
+    notebook_log[path] = report.summary()
     if report.latency_samples():
         latency_log[path] = report.latency_samples()
     failures = report.failures()

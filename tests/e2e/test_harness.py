@@ -9,7 +9,7 @@ from . import apps as app_actions
 from .conftest import BROKEN, DEMO_APP, INBOX_APP, SCREENSHOTS
 from .lab import shutdown_kernels
 from .output_checks import find_problems, format_problems
-from .selftest_notebooks import BROKEN_KINDS
+from .selftest_notebooks import BROKEN_APP_FAILURE, BROKEN_KINDS
 from .voila_page import open_voila_app
 from .walkthrough import take_screenshot, walk_notebook_in_lab
 
@@ -69,6 +69,8 @@ def test_broken_notebook_is_caught(lab_server, browser_page):
     kinds = {problem["kind"] for problem in report.problems}
     missed = BROKEN_KINDS - kinds
     assert not missed, f"missed {missed}:\n{format_problems(report.problems)}"
+    app_failures = [failure for app in report.apps for failure in app.failures]
+    assert any(BROKEN_APP_FAILURE in failure for failure in app_failures), report.apps
     outputs = page.locator(".jp-Notebook .jp-OutputArea-output").all_inner_texts()
     assert not any("never reached" in text for text in outputs)
 

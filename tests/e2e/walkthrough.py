@@ -10,7 +10,7 @@ from pathlib import Path
 from playwright.sync_api import Error, Page
 
 from . import apps as app_actions
-from .lab import clear_all_outputs, open_notebook, run_all_cells
+from .lab import clear_all_outputs, open_notebook, run_all_cells, wait_kernel_idle
 from .output_checks import BrowserLog, count_widget_views, find_problems, wait_widgets_settled
 from .servers import ServerProcess
 
@@ -47,6 +47,19 @@ class NotebookReport:
             found += [f"app {app.index}: {failure}" for failure in app.failures]
         return found
 
+    def summary(self) -> dict:
+        """A JSON-ready account of the walk, for artifacts/e2e-report.json."""
+        return {
+            "seconds": self.seconds,
+            "phases": self.phases,
+            "widgets": self.widgets,
+            "apps": [
+                {"actions": app.actions, "failures": app.failures, "latency_ms": app.latency_ms}
+                for app in self.apps
+            ],
+            "failures": self.failures(),
+        }
+
     def latency_samples(self) -> list[float]:
         return [ms for app in self.apps for ms in app.latency_ms]
 
@@ -59,6 +72,8 @@ def exercise_apps(page: Page, report: NotebookReport, latency_presses: int) -> N
         report.apps.append(result)
         app = app_actions.app_locator(page, info["index"])
         app.scroll_into_view_if_needed()
+        wait_kernel_idle(page)
+        app_actions.wait_until_still(app)
         handle = app_actions.move_slider_with_keyboard(page, app, result)
         app_actions.use_other_control(app, result)
         can_time = handle is not None and not measured and latency_presses > 0
@@ -74,7 +89,7 @@ def walk_notebook_in_lab(
     path: str,
     screenshot: Path,
     latency_presses: int = 4,
-    started: bool = False,
+    already_opening: bool = False,
 ) -> NotebookReport:
     """Open ``path`` in JupyterLab, run all cells, check outputs, use the apps, screenshot."""
     started = time.monotonic()
@@ -88,7 +103,7 @@ def walk_notebook_in_lab(
         lap = now
 
     try:
-        open_notebook(page, server, path, started)
+        open_notebook(page, server, path, already_opening)
         report.problems_on_open = find_problems(page)
         phase("open")
         clear_all_outputs(page)

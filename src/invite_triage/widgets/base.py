@@ -22,6 +22,9 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
+import numpy as np
+import PIL.Image
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -65,6 +68,11 @@ class FigureView(widgets.Image):
 
     Drawing to PNG (rather than inline backends) means no figures pile up, no flicker, and a
     test can compare the bytes before and after a control change.
+
+    Most of a redraw is text (tick labels, axis labels, legends) that no control changes. An
+    app whose controls change only a few artists calls :meth:`redraw_only` with them once its
+    layout is fixed: the rest of the figure is then drawn once, kept as a background, and
+    each refresh pastes it back and draws only those artists (matplotlib's blitting).
     """
 
     def __init__(self, figure: Figure, **kwargs: Any):
@@ -74,15 +82,95 @@ class FigureView(widgets.Image):
             FigureCanvasAgg(figure)
         self.layout.max_width = "100%"
         self.add_class("it-chart")
+        self._dynamic: tuple[Artist, ...] = ()
+        self._background: Any = None
+        self._background_key: tuple | None = None
         self.refresh()
 
+    def redraw_only(self, *artists: Artist) -> None:
+        """From now on, draw only ``artists`` on each refresh, over the rest drawn once.
+
+        ``artists`` must hold everything a control changes, and every artist drawn above one
+        of them where they overlap (a spine or a reference line crossing a bar): the static
+        part is drawn beneath them all. Call :meth:`static_changed` after changing anything
+        else (limits, tick labels). Call it after ``freeze_layout``: the axes must not move.
+        """
+        for artist in self._dynamic:
+            artist.set_animated(False)
+        for artist in artists:
+            artist.set_animated(True)
+        self._dynamic = tuple(sorted(artists, key=_draw_order))
+        self.static_changed()
+        self.refresh()
+
+    def static_changed(self) -> None:
+        """Something outside the :meth:`redraw_only` artists changed: redraw it all next time."""
+        self._background = None
+
     def refresh(self) -> None:
-        buffer = io.BytesIO()
-        # Fast PNG compression: encoding dominated redraw time at the default level.
-        self.figure.savefig(
-            buffer, format="png", dpi=self.figure.dpi, pil_kwargs={"compress_level": 1}
-        )
-        self.value = buffer.getvalue()
+        """Draw the figure on its Agg canvas and set the PNG bytes.
+
+        Not ``savefig``: with any layout engine set (even the placeholder left by
+        ``freeze_layout``) it draws the whole figure twice, and it builds a fresh renderer for
+        the first pass. Drawing on the canvas reuses its renderer and still runs an active
+        layout engine (constrained layout at the first draw). Fast PNG compression: encoding
+        dominated redraw time at the default level.
+        """
+        canvas = self.figure.canvas
+        if not self._dynamic:
+            canvas.draw()
+        else:
+            key = (*canvas.get_width_height(physical=True), self.figure.dpi)
+            if self._background is None or key != self._background_key:
+                canvas.draw()  # everything but the dynamic artists
+                self._background = canvas.copy_from_bbox(self.figure.bbox)
+                self._background_key = key
+            else:
+                canvas.restore_region(self._background)
+            for artist in self._dynamic:
+                if artist.get_visible():
+                    self.figure.draw_artist(artist)
+        self.value = png_bytes(self.figure)
+
+    def full_redraw_pixels(self) -> np.ndarray:
+        """The figure's pixels drawn whole, as without :meth:`redraw_only` (for tests that
+        check the dynamic artists were chosen right); the shown image is left as it is."""
+        for artist in self._dynamic:
+            artist.set_animated(False)
+        try:
+            self.figure.canvas.draw()
+            pixels = np.asarray(self.figure.canvas.buffer_rgba()).copy()
+        finally:
+            for artist in self._dynamic:
+                artist.set_animated(True)
+        return pixels
+
+
+def _draw_order(artist: Artist) -> tuple[float, int, float, int]:
+    """Where a full draw paints ``artist``: its axes (in the figure's order), then its zorder
+    and its place among its axes' children (ties keep that order)."""
+    figure = artist.get_figure(root=False)
+    top = artist.axes if artist.axes is not None else artist
+    siblings = figure.get_children() if figure is not None else [top]
+    children = artist.axes.get_children() if artist.axes is not None else [artist]
+    return (
+        top.get_zorder(),
+        siblings.index(top) if top in siblings else 0,
+        artist.get_zorder() if artist.axes is not None else 0.0,
+        children.index(artist) if artist in children else 0,
+    )
+
+
+def png_bytes(figure: Figure) -> bytes:
+    """The figure's canvas as drawn now, encoded as PNG (fast compression)."""
+    canvas = figure.canvas
+    width, height = canvas.get_width_height(physical=True)
+    image = PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA",
+                                 0, 1)
+    buffer = io.BytesIO()
+    dpi = round(figure.dpi)
+    image.save(buffer, format="png", compress_level=1, dpi=(dpi, dpi))
+    return buffer.getvalue()
 
 
 def html_table(rows: list[dict[str, Any]], columns: list[str] | None = None) -> str:

@@ -16,10 +16,11 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from ..criteria import Signals, compute_criteria, reason_keys
+from ..criteria import CRITERIA, reason_keys
 from ..evaluation import evaluate_decisions
 from ..profile import Profile
-from ..triage import preset_weights, triage
+from ..triage import DECISIONS as DECISION_ORDER
+from ..triage import PreparedTriage, preset_weights
 from ._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
@@ -65,7 +66,10 @@ class CareerModel:
         self.invitations = invitations
         self.profile = profile
         keys = reason_keys("career")
-        code = compute_criteria(Signals(invitations, profile))["career"].code
+        # The criteria are scored once; a mentoring move re-scores only the career criterion
+        # (the titles, notes and names are not read again), a weight move none.
+        self._prepared = PreparedTriage(invitations, profile)
+        code = self._prepared.codes[:, CRITERIA.index("career")]
         self.beginner = np.isin(code, [keys.index(k) for k in EARLY_KEYS])
         self.in_field = np.isin(code, [keys.index(k) for k in IN_FIELD_KEYS])
         self.preset_career_weight = float(preset_weights(profile)["career"])
@@ -82,8 +86,11 @@ class CareerModel:
 
     def triaged(self, mentoring: float, career_weight: float | None = None) -> pd.DataFrame:
         weight = self.preset_career_weight if career_weight is None else float(career_weight)
+        return self._at_mentoring(mentoring).triage(weights={"career": weight})
+
+    def _at_mentoring(self, mentoring: float) -> PreparedTriage:
         profile = dataclasses.replace(self.profile, mentoring=float(mentoring))
-        return triage(self.invitations, profile, weights={"career": weight})
+        return self._prepared.with_profile(profile)
 
     def beginner_counts(self, decisions: pd.Series) -> dict[str, int]:
         counts = decisions[self.beginner].value_counts()
@@ -94,9 +101,13 @@ class CareerModel:
         weight = self.preset_career_weight if career_weight is None else float(career_weight)
         key = round(weight, 4)
         if key not in self._curves:
-            rows = [
-                self.beginner_counts(self.triaged(m, weight)["decision"]) for m in MENTORING_GRID
-            ]
+            # Counts only: decisions without their reasons, for each mentoring value.
+            order = [DECISION_ORDER.index(d) for d in DECISIONS]
+            rows = []
+            for m in MENTORING_GRID:
+                codes = self._at_mentoring(m).decision_codes(weights={"career": weight})
+                counts = np.bincount(codes[self.beginner], minlength=len(DECISION_ORDER))
+                rows.append({d: int(counts[i]) for d, i in zip(DECISIONS, order, strict=True)})
             self._curves[key] = pd.DataFrame(rows, index=pd.Index(MENTORING_GRID, name="mentoring"))
         return self._curves[key]
 
@@ -151,7 +162,7 @@ class CareerApp(App):
         ax.set_xlabel("mentoring (0 = not now, 1 = gladly)", fontsize=FONT_SIZE)
         ax.set_ylabel("beginners", fontsize=FONT_SIZE)
         self.title = ax.set_title("", fontsize=FONT_SIZE, loc="left")
-        ax.legend(fontsize=FONT_SIZE - 2, frameon=False, loc="center right")
+        self.legend = ax.legend(fontsize=FONT_SIZE - 2, frameon=False, loc="center right")
         style_axes(ax)
         self.score_bars = bx.bar(range(3), [0, 0, 0], color=[MATTERS, MATTERS_LIGHT, NEUTRAL])
         self.score_labels = [bx.text(i, 0, "", ha="center", va="bottom", fontsize=FONT_SIZE - 1)
@@ -172,6 +183,12 @@ class CareerApp(App):
         self.weight_slider.observe(self._on_change, names="value")
         self.update()
         freeze_layout(self.figure)
+        # Moves change only these; axes, ticks and labels are drawn once (blitting). The
+        # legend and the spines sit above the lines and bars, so they are redrawn over them.
+        self.chart.redraw_only(
+            *self.lines.values(), self.marker, self.title, *self.score_bars,
+            *self.score_labels, self.legend, ax.spines["bottom"], bx.spines["bottom"],
+        )
 
     def _on_change(self, change: dict) -> None:
         self.update()

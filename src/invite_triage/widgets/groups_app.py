@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
+from ..criteria import _normalise_name
 from ..evaluation import evaluate_decisions
 from ..profile import Profile
-from ..triage import triage
+from ..triage import PreparedTriage
 from ._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
@@ -72,7 +73,10 @@ class GroupsModel:
             else np.zeros(len(invitations), bool)
         )
         self.per_group = self._per_group()
-        self.baseline = self._decision_counts(triage(self.invitations, self.profile)["decision"])
+        # Ticking groups changes only the groups criterion: the other criteria are scored
+        # once here, and each change swaps in the counted groups per invitation.
+        self._prepared = PreparedTriage(invitations, profile)
+        self.baseline = self._decision_counts(self._prepared.decisions())
 
     def _per_group(self) -> pd.DataFrame:
         """Per group: invitations sharing it, and how many of those were truly relevant."""
@@ -97,6 +101,15 @@ class GroupsModel:
         counts = keep.groupby(level=0).size()
         return counts.reindex(np.arange(len(self.invitations)), fill_value=0).to_numpy()
 
+    def _groups_signal(self, counted: tuple[str, ...]) -> np.ndarray:
+        """What the engine's ``shared_groups`` signal reads in the table keeping only the
+        counted groups: those of them it recognises as yours (a name with no letter or digit
+        is not recognised), or all of them when it recognises none of your groups."""
+        yours = {_normalise_name(g) for g in self.profile.groups} - {""}
+        if yours:
+            counted = tuple(g for g in counted if _normalise_name(g))
+        return self.n_counted(counted)
+
     @staticmethod
     def _decision_counts(decisions: pd.Series) -> dict[str, int]:
         counts = decisions.value_counts()
@@ -104,15 +117,17 @@ class GroupsModel:
 
     def at(self, counted: Iterable[str], minimum: int) -> GroupsReading:
         counted = tuple(g for g in self.groups if g in set(counted))
-        changed = self.invitations.assign(shared_groups=self.counted_groups_column(counted))
-        result = triage(changed, self.profile)
-        groups_score = result["groups"].to_numpy(float)
-        passed = self.n_counted(counted) >= max(int(minimum), 1)
+        # The same as triaging the table whose shared_groups keep only the counted groups
+        # (``counted_groups_column``): each invitation then shares n_counted of your groups.
+        n_counted = self.n_counted(counted)
+        result = self._prepared.with_signals(shared_groups=self._groups_signal(counted))
+        groups_score = result.criterion("groups")
+        passed = n_counted >= max(int(minimum), 1)
         quality = evaluate_decisions(np.where(passed, "accept", "decline"), self.truth)
         return GroupsReading(
             counted=counted,
             minimum=int(minimum),
-            decisions=self._decision_counts(result["decision"]),
+            decisions=self._decision_counts(result.decisions()),
             baseline=self.baseline,
             with_groups_score=int((groups_score > 0).sum()),
             mean_groups_score=float(groups_score.mean()) if len(groups_score) else 0.0,
@@ -167,7 +182,7 @@ class GroupsApp(App):
         bx.set_xticks(x, [DECISION_LABELS[d] for d in DECISIONS])
         bx.set_ylim(0, len(model.invitations) * 0.75)
         bx.set_ylabel("invitations", fontsize=FONT_SIZE)
-        bx.legend(fontsize=FONT_SIZE - 3, frameon=False, loc="upper right")
+        self.legend = bx.legend(fontsize=FONT_SIZE - 3, frameon=False, loc="upper right")
         style_axes(bx)
         bx.grid(False, axis="x")
         self.title = self.figure.suptitle("", fontsize=FONT_SIZE, x=0.01, ha="left")
@@ -183,6 +198,14 @@ class GroupsApp(App):
         self.slider.observe(self._on_change, names="value")
         self.update()
         freeze_layout(self.figure)
+        # Changes touch only these; axes, ticks and labels are drawn once (blitting). The
+        # dashed baseline bars, the legend and the spines sit above the bars, so they are
+        # redrawn over them.
+        self.chart.redraw_only(
+            *self.group_bars, *self.relevant_bars, *self.decision_bars, *self.baseline_bars,
+            *self.decision_labels, self.title, self.legend, ax.spines["left"],
+            bx.spines["bottom"],
+        )
 
     @property
     def counted(self) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from ..drafting import draft_message
 from ..errors import InvalidInputError
 from ..profile import Profile
 from ..quality import contact_signals
-from ..triage import resolve_weights, triage
+from ..triage import PreparedTriage, resolve_weights
 from ._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
@@ -88,9 +88,10 @@ class InboxModel:
         self.profile = profile
         self.weights = resolve_weights(profile, weights)
         self.thresholds = None if thresholds is None else dict(thresholds)
-        self.triaged = triage(invitations, profile, weights=self.weights,
-                              thresholds=self.thresholds).reset_index(drop=True)
-        self._invitations = invitations
+        # Kept prepared: the reasons in the other language then cost no second scoring.
+        self._prepared = PreparedTriage(invitations, profile)
+        self.triaged = self._prepared.triage(weights=self.weights,
+                                             thresholds=self.thresholds).reset_index(drop=True)
         self._reasons = {profile.language: self.triaged["reasons"].to_numpy(object)}
         signals = contact_signals(self.triaged, profile)
         self._relevant_estimate = signals["relevant"].to_numpy(float)
@@ -205,8 +206,8 @@ class InboxModel:
         lang = lang or self.profile.language
         if lang not in self._reasons:
             other = dataclasses.replace(self.profile, language=lang)
-            self._reasons[lang] = triage(self._invitations, other, weights=self.weights,
-                                         thresholds=self.thresholds)["reasons"].to_numpy(object)
+            self._reasons[lang] = self._prepared.with_profile(other).triage(
+                weights=self.weights, thresholds=self.thresholds)["reasons"].to_numpy(object)
         return str(self._reasons[lang][self.position])
 
     def draft(self, lang: str | None = None) -> str:
@@ -383,6 +384,11 @@ class InboxApp(App):
         self.skip_button.on_click(lambda _b: self.move(self.model.skip))
         self.language.observe(self._on_language, names="value")
         self.show()
+        if self.bars is not None and self.chart is not None:
+            # Each invitation changes only these; the rest is drawn once (blitting). The
+            # left spine sits above the bars, so it is redrawn over them.
+            self.chart.redraw_only(*self.bars.bars, *self.bars.labels, self.bars.title,
+                                   self.bars.ax.spines["left"])
 
     def _on_language(self, change: dict) -> None:
         self.show()

@@ -145,7 +145,7 @@ class MutualsApp(App):
         bx.set_xticks(positions, ["pass", "held back"])
         bx.set_ylim(0, model.at(0).n_total * 1.05)
         bx.set_ylabel("invitations", fontsize=FONT_SIZE)
-        bx.legend(fontsize=FONT_SIZE - 3, frameon=False, loc="upper right")
+        self.legend = bx.legend(fontsize=FONT_SIZE - 3, frameon=False, loc="upper right")
         style_axes(bx)
         bx.grid(False, axis="x")
         self.chart = FigureView(self.figure)
@@ -155,6 +155,12 @@ class MutualsApp(App):
         self.slider.observe(self._on_change, names="value")
         self.update()
         freeze_layout(self.figure)
+        # A move changes only these; the curves, axes and labels are drawn once (blitting).
+        # The legend and the bottom spines sit above them, so they are redrawn over them.
+        self.chart.redraw_only(
+            self.marker_line, self.points, self.title, *self.bars_relevant, *self.bars_other,
+            self.legend, ax.spines["bottom"], bx.spines["bottom"],
+        )
 
     def _on_change(self, change: dict) -> None:
         self.update()

@@ -647,6 +647,13 @@ class OwnDataApp(App):
         self.save_button.on_click(self.save)
         if len(model):
             self.show(self.dropdown.value)
+            # Changes touch only these; axes, ticks, labels and the score bands are drawn
+            # once (blitting). The spines under the bars are redrawn over them.
+            bars = self.bars
+            self.chart.redraw_only(  # type: ignore[union-attr]
+                *bars.bars, *bars.labels, bars.score_bar, bars.score_text, bars.title,
+                bars.ax.spines["left"], bars.bx.spines["bottom"],
+            )
 
     # --- reading and filling the controls -----------------------------------------------------
     def _status_html(self) -> str:

@@ -19,7 +19,7 @@ from ..charts import QualityChart
 from ..errors import InvalidInputError
 from ..profile import Profile
 from ..quality import METRIC_MEANINGS, METRICS, NAMED_POLICIES, QualityCurve, policy_accepts
-from ._style import fmt_share
+from ._style import fmt_share, freeze_layout
 from .base import App, FigureView, guarded, html_table, summary_html
 
 #: LinkedIn's limit on first-degree connections (LinkedIn Help, answer a551012).
@@ -117,6 +117,18 @@ class QualityApp(App):
         super().__init__([self.slider, self.chart, self.summary, self.table])
         self.slider.observe(self._on_change, names="value")
         self.update()
+        # Laid out once: later moves skip constrained layout (a third of a redraw), and draw
+        # only the marks, their label and the title over the rest drawn once (blitting). The
+        # legend and the spines sit above the marks, so they are redrawn over them.
+        chart = self.quality_chart
+        freeze_layout(chart.figure)
+        legend = chart.ax.get_legend()
+        self.chart.redraw_only(
+            chart.marker, chart.noise_marker, chart.label,
+            chart.ax._left_title,  # what ``ax.set_title(..., loc="left")`` sets
+            *([legend] if legend is not None else []),
+            chart.ax.spines["left"], chart.ax.spines["bottom"],
+        )
 
     def _on_change(self, change: dict) -> None:
         self.update()

@@ -24,7 +24,7 @@ from matplotlib.patches import Patch
 from ..evaluation import evaluate_decisions
 from ..profile import FAMILIES, GOALS, RELEVANT_WEIGHT, Profile
 from ..titles import MAX_CHARS, TitleExplanation, classify_titles, explain_title
-from ..triage import triage
+from ..triage import PreparedTriage
 from ._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
@@ -124,9 +124,12 @@ class GoalsApp(App):
         self.labels = [
             self.ax.text(0, yi, "", va="center", fontsize=FONT_SIZE) for yi in y
         ]
-        self.ax.axvline(RELEVANT_WEIGHT, color=NEUTRAL_DARK, linestyle="--", linewidth=1)
-        self.ax.text(RELEVANT_WEIGHT + 0.02, len(FAMILIES) - 1.5, "matters from here →",
-                     fontsize=FONT_SIZE - 1, color=NEUTRAL_DARK, va="center")
+        self.cutoff = self.ax.axvline(RELEVANT_WEIGHT, color=NEUTRAL_DARK, linestyle="--",
+                                      linewidth=1)
+        self.cutoff_label = self.ax.text(
+            RELEVANT_WEIGHT + 0.02, len(FAMILIES) - 1.5, "matters from here →",
+            fontsize=FONT_SIZE - 1, color=NEUTRAL_DARK, va="center",
+        )
         self.ax.set_xlim(0, 1.15)
         self.ax.set_xlabel("how much the family matters to you (weight)", fontsize=FONT_SIZE)
         self.title = self.ax.set_title("", fontsize=FONT_SIZE + 1, loc="left")
@@ -139,6 +142,11 @@ class GoalsApp(App):
             box.observe(self._on_change, names="value")
         self.update()
         freeze_layout(self.figure)
+        # Ticking changes only the bars, their labels and the title; the rest is drawn once
+        # (blitting). The cut-off line, its label and the spines sit above the bars.
+        self.chart.redraw_only(*self.bars, *self.labels, self.title, self.cutoff,
+                               self.cutoff_label, self.ax.spines["left"],
+                               self.ax.spines["bottom"])
 
     @property
     def goals(self) -> tuple[str, ...]:
@@ -239,11 +247,12 @@ class TitleApp(App):
         self.ax = self.figure.add_subplot()
         weights = [model.weights[f] for f in FAMILIES]
         _, self.bars = _family_axes(self.ax, weights)
-        self.ax.axvline(RELEVANT_WEIGHT, color=NEUTRAL_DARK, linestyle="--", linewidth=1)
+        self.cutoff = self.ax.axvline(RELEVANT_WEIGHT, color=NEUTRAL_DARK, linestyle="--",
+                                      linewidth=1)
         self.ax.set_xlim(0, 1.05)
         self.ax.set_xlabel("how much each family matters to you", fontsize=FONT_SIZE)
         self.title = self.ax.set_title("", fontsize=FONT_SIZE + 1, loc="left")
-        self.ax.legend(
+        self.legend = self.ax.legend(
             handles=[Patch(color=HIGHLIGHT, label="this title's family"),
                      Patch(color=MATTERS_LIGHT, label="matters to you"),
                      Patch(color=NEUTRAL, label="does not")],
@@ -257,6 +266,10 @@ class TitleApp(App):
         self.examples.observe(self._on_example, names="value")
         self.update()
         freeze_layout(self.figure)
+        # A new family recolours the bars and restates the title; the rest is drawn once
+        # (blitting). The cut-off line, the legend and the spines sit above the bars.
+        self.chart.redraw_only(*self.bars, self.title, self.cutoff, self.legend,
+                               self.ax.spines["left"], self.ax.spines["bottom"])
 
     def _on_text(self, change: dict) -> None:
         self.update()
@@ -322,11 +335,14 @@ class FamilyChoiceModel:
         self.family = classify_titles(invitations["title"])["family"]
         self.default_weights = dict(profile.family_weights())
         self.has_truth = "relevant" in invitations.columns
+        # Family weights change only the job and mutuals criteria: the titles, notes and
+        # names are read once here, and each move re-scores only what the weights touch.
+        self._prepared = PreparedTriage(invitations, profile)
 
     def result(self, weights: Mapping[str, float]) -> FamilyResult:
         full = {**self.default_weights, **{f: float(w) for f, w in weights.items()}}
         chosen = dataclasses.replace(self.profile, family_overrides=full)
-        decisions = triage(self.invitations, chosen)["decision"]
+        decisions = self._prepared.with_profile(chosen).decisions()
         family = pd.Categorical(self.family, categories=list(FAMILIES))
         counts = pd.crosstab(family, decisions.to_numpy()).reindex(
             index=list(FAMILIES), columns=list(DECISIONS), fill_value=0
@@ -375,7 +391,7 @@ class FamiliesApp(App):
                                      linewidths=2.5, color="black", zorder=3)
         self.ax.set_xlim(0, float(model.family.value_counts().max()) * 1.12 + 1)
         self.ax.set_xlabel("invitations over two years", fontsize=FONT_SIZE)
-        self.ax.legend(
+        self.legend = self.ax.legend(
             handles=[
                 Patch(color=MATTERS_LIGHT, label="invitations, family matters"),
                 Patch(color=NEUTRAL, label="invitations, family does not"),
@@ -399,6 +415,13 @@ class FamiliesApp(App):
         self.reset.on_click(self._on_reset)
         self.update()
         freeze_layout(self.figure)
+        # Moves change only these (the y tick labels show the weights); the x axis, its
+        # label and the frame are drawn once (blitting). The legend and the left spine sit
+        # above the bars, so they are redrawn over them.
+        self.chart.redraw_only(
+            *self.bars, *self.accepted, self.truth, self.ax.yaxis, self.title, self.legend,
+            self.ax.spines["left"],
+        )
 
     @property
     def weights(self) -> dict[str, float]:

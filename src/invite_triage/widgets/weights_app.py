@@ -5,7 +5,8 @@
   are computed once when the app is built; the toggle only switches between them.
 - :func:`weights_app` — one slider per criterion weight, plus the accept and ask thresholds;
   the decision counts, a bar chart and the precision / recall / F1 of "accept" against the
-  hidden ground truth update live (the engine triages a few hundred rows in milliseconds).
+  hidden ground truth update live (the criteria are scored once; a move re-runs only the
+  weighted sum and the decisions).
 
 The engine (``triage.py``) validates weights and thresholds; its messages (all weights zero,
 ask above accept) are shown in the app's error area.
@@ -25,7 +26,7 @@ import pandas as pd
 from ..criteria import CRITERIA
 from ..evaluation import evaluate_decisions
 from ..profile import POLICIES, Profile
-from ..triage import DEFAULT_THRESHOLDS, preset_weights, triage
+from ..triage import DEFAULT_THRESHOLDS, PreparedTriage, preset_weights
 from ._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
@@ -92,6 +93,10 @@ class DecisionBars:
         ax.grid(False, axis="x")
         self.title = ax.set_title("", fontsize=FONT_SIZE, loc="left")
 
+    def dynamic_artists(self) -> list:
+        """What :meth:`update` changes, and the spine drawn above the bars (for blitting)."""
+        return [*self.bars, *self.labels, self.title, self.ax.spines["bottom"]]
+
     def update(self, counts: Mapping[str, int], title: str) -> None:
         for bar, label, decision in zip(self.bars, self.labels, DECISIONS, strict=True):
             bar.set_height(counts[decision])
@@ -116,8 +121,9 @@ class PolicyModel:
 
     def __init__(self, invitations: pd.DataFrame, profile: Profile):
         self.profile = profile
+        prepared = PreparedTriage(invitations, profile)  # the criteria, once for 3 policies
         self.results = {
-            policy: triage(invitations, dataclasses.replace(profile, policy=policy))
+            policy: prepared.with_profile(dataclasses.replace(profile, policy=policy)).triage()
             for policy in POLICIES
         }
         # The engine's ``known`` criterion: met offline, or on your list of people you know.
@@ -166,6 +172,7 @@ class PolicyApp(App):
         super().__init__([self.toggle, self.chart, self.summary, self.table])
         self.toggle.observe(self._on_change, names="value")
         self.update()
+        self.chart.redraw_only(*self.bars.dynamic_artists())  # the rest is drawn once
 
     def _table_html(self) -> str:
         rows = []
@@ -226,13 +233,23 @@ class WeightsModel:
         self.weights = preset_weights(profile)
         self.thresholds = dict(DEFAULT_THRESHOLDS)
         self.has_truth = "relevant" in invitations.columns
+        self._prepared: PreparedTriage | None = None
+
+    @property
+    def prepared(self) -> PreparedTriage:
+        """The criteria, scored at the first run (so a bad table is reported like any bad
+        setting): weights and thresholds never change a criterion, so each slider move
+        re-runs only the weighted sum, the decisions and the reasons."""
+        if self._prepared is None:
+            self._prepared = PreparedTriage(self.invitations, self.profile)
+        return self._prepared
 
     def run(self, weights: Mapping[str, float] | None = None,
             thresholds: Mapping[str, float] | None = None) -> WeightsResult:
         """Triage with these settings (the engine validates them)."""
         weights = dict(self.weights if weights is None else weights)
         thresholds = dict(self.thresholds if thresholds is None else thresholds)
-        triaged = triage(self.invitations, self.profile, weights=weights, thresholds=thresholds)
+        triaged = self.prepared.triage(weights=weights, thresholds=thresholds)
         quality = None
         if self.has_truth:
             q = evaluate_decisions(triaged["decision"], self.invitations["relevant"])
@@ -286,6 +303,7 @@ class WeightsApp(App):
             slider.observe(self._on_change, names="value")
         self.reset_button.on_click(lambda _b: self.reset())
         self.update()
+        self.chart.redraw_only(*self.bars.dynamic_artists())  # the rest is drawn once
 
     @property
     def weights(self) -> dict[str, float]:
