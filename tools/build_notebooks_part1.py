@@ -726,14 +726,19 @@ NOTEBOOKS = {
 }
 
 
-def main() -> None:
+def write_notebooks(builders: dict) -> None:
+    """Build, validate and write each notebook (clean: no outputs, no execution counts)."""
     folder = ROOT / "notebooks"
     folder.mkdir(exist_ok=True)
-    for name, build in NOTEBOOKS.items():
+    for name, build in builders.items():
         nb = notebook(build())
         nbformat.validate(nb)
         nbformat.write(nb, folder / name)
         print(f"wrote notebooks/{name}")
+
+
+def main() -> None:
+    write_notebooks(NOTEBOOKS)
 
 
 if __name__ == "__main__":

@@ -11,17 +11,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_notebooks_part1 import (
     ARTICLE,
-    ROOT,
     exercise_cells,
     header,
     key_points,
-    notebook,
+    write_notebooks,
 )
 
 CAP = "LinkedIn Help, answer a551012"
@@ -521,13 +519,7 @@ NOTEBOOKS = {
 
 
 def main() -> None:
-    folder = ROOT / "notebooks"
-    folder.mkdir(exist_ok=True)
-    for name, build in NOTEBOOKS.items():
-        nb = notebook(build())
-        nbformat.validate(nb)
-        nbformat.write(nb, folder / name)
-        print(f"wrote notebooks/{name}")
+    write_notebooks(NOTEBOOKS)
 
 
 if __name__ == "__main__":
