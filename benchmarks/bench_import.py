@@ -7,8 +7,11 @@ import subprocess
 import sys
 import time
 
+REPEATS = 7
+GOAL_RATIO = 1.5
 
-def _fresh_import_seconds(module: str, repeat: int = 7) -> float:
+
+def _fresh_import_seconds(module: str, repeat: int = REPEATS) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -27,8 +30,12 @@ def run() -> dict:
             "pandas_s": round(pandas_s, 3),
             "invite_triage_s": round(package_s, 3),
             "ratio": round(package_s / pandas_s, 2),
-            "goal": "ratio <= 1.5",
-            "met": package_s / pandas_s <= 1.5,
+            "headline": f"ratio {package_s / pandas_s:.2f} ({package_s:.2f} s / "
+                        f"{pandas_s:.2f} s, medians of {REPEATS})",
+            "value": round(package_s / pandas_s, 2),
+            "limit": GOAL_RATIO,
+            "goal": f"ratio <= {GOAL_RATIO:g}",
+            "met": package_s / pandas_s <= GOAL_RATIO,
         }
     }
 

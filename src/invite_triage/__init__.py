@@ -39,7 +39,7 @@ from .schema import (
     write_invitations_csv,
 )
 from .titles import SENIORITIES, classify_title, classify_titles, explain_title, normalise_title
-from .triage import DEFAULT_THRESHOLDS, preset_weights, triage
+from .triage import DEFAULT_THRESHOLDS, PreparedTriage, preset_weights, triage
 
 __version__ = "0.1.0"
 
@@ -75,6 +75,7 @@ __all__ = [
     "InviteTriageError",
     "LinkedInExport",
     "NetworkQuality",
+    "PreparedTriage",
     "Profile",
     "QualityCurve",
     "__version__",

@@ -79,6 +79,10 @@ class CareerModel:
             else np.zeros(len(invitations), bool)
         )
         self._curves: dict[float, pd.DataFrame] = {}
+        # The curve counts beginners only, and a row's decision never depends on the other
+        # rows: the beginners alone are prepared for it (a weight move re-decides the grid's
+        # eleven mentoring values on them, not on the whole table).
+        self._beginners = PreparedTriage(invitations[self.beginner], profile)
 
     @property
     def n_beginners(self) -> int:
@@ -105,8 +109,10 @@ class CareerModel:
             order = [DECISION_ORDER.index(d) for d in DECISIONS]
             rows = []
             for m in MENTORING_GRID:
-                codes = self._at_mentoring(m).decision_codes(weights={"career": weight})
-                counts = np.bincount(codes[self.beginner], minlength=len(DECISION_ORDER))
+                at_m = self._beginners.with_profile(
+                    dataclasses.replace(self.profile, mentoring=float(m)))
+                codes = at_m.decision_codes(weights={"career": weight})
+                counts = np.bincount(codes, minlength=len(DECISION_ORDER))
                 rows.append({d: int(counts[i]) for d, i in zip(DECISIONS, order, strict=True)})
             self._curves[key] = pd.DataFrame(rows, index=pd.Index(MENTORING_GRID, name="mentoring"))
         return self._curves[key]
