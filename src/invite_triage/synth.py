@@ -130,13 +130,15 @@ def _titles_from_pools(rng: np.random.Generator, pool_idx: np.ndarray) -> np.nda
 
 
 def _decorate(rng: np.random.Generator, titles: np.ndarray, companies: np.ndarray) -> np.ndarray:
-    """Add LinkedIn headline noise ("@ Company", taglines, emoji) to some titles."""
-    decorations = _pick(rng, vocab.DECORATIONS, len(titles))
-    with_company = pd.Series(decorations).str.split("{company}", n=1, expand=True, regex=False)
-    before = with_company[0].fillna("").to_numpy(object)
-    after = with_company[1] if 1 in with_company else pd.Series([None] * len(titles))
-    has_company = after.notna().to_numpy()
-    after = after.fillna("").to_numpy(object)
+    """Add LinkedIn headline noise ("@ Company", taglines, emoji) to some titles.
+
+    Each decoration is split around ``{company}`` once, not once per row.
+    """
+    choice = rng.integers(0, len(vocab.DECORATIONS), len(titles))
+    parts = [d.split("{company}", 1) for d in vocab.DECORATIONS]
+    before = np.array([p[0] for p in parts], dtype=object)[choice]
+    after = np.array([p[1] if len(p) == 2 else "" for p in parts], dtype=object)[choice]
+    has_company = np.array([len(p) == 2 for p in parts])[choice]
     middle = np.where(has_company, companies, "")
     return titles + before + middle + after
 
