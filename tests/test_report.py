@@ -205,13 +205,18 @@ def test_decisions_are_spreadsheet_safe(tmp_path):
     path = write_decisions(evil_export(tmp_path), tmp_path / "decisions.csv")
     table = read_back(path)
     header, body = table[0], table[1:]
-    assert header[:7] == ["name", "url", "sent_at", "message", "decision", "score", "reasons"]
+    assert header[:8] == [
+        "name", "url", "sent_at", "message", "checked_on_profile", "decision", "score", "reasons",
+    ]
     cells = [cell for row in body for cell in row]
     assert not any(cell.startswith(FORMULA_STARTS) for cell in cells)
     by_name = {row[0]: row for row in body}
     assert by_name["'@SUM(1)"][3] == "'-2+3"
     assert by_name[EVIL][3].startswith("'=HYPERLINK(")
-    assert {row[4] for row in body} <= {"accept", "ask", "decline"}
+    assert {row[5] for row in body} <= {"accept", "ask", "decline"}
+    # nothing was checked on a profile page yet: every reason says it is a first guess
+    assert {row[4] for row in body} == {"False"}
+    assert all(row[7].startswith("First guess from the export alone") for row in body)
 
 
 def test_annotations_refine_the_report_and_decisions(tmp_path):
@@ -230,6 +235,7 @@ def test_annotations_refine_the_report_and_decisions(tmp_path):
     assert refined.loc[url, "score"] > plain.loc[url, "score"]
     other = "https://www.linkedin.com/in/pending-1"
     assert refined.loc[other, "score"] == plain.loc[other, "score"]
+    assert refined.loc[url, "checked_on_profile"] and not refined.loc[other, "checked_on_profile"]
 
 
 def test_decide_pending_uses_the_engine(sample_zip):

@@ -235,7 +235,7 @@ def annotation_keys(frame: pd.DataFrame, name_column: str = "name") -> pd.Series
 
 def apply_annotations(invitations: pd.DataFrame, annotations: pd.DataFrame) -> pd.DataFrame:
     """Fill invitations (canonical schema with ``url``) from the latest annotation of each
-    inviter; adds ``your_decision`` ("" when none).
+    inviter; adds ``your_decision`` ("" when none) and sets ``checked_on_profile``.
 
     Matched by profile URL when both sides have one, else by normalised name (so a note
     saved before the URL was known still applies, but two namesakes with different
@@ -285,6 +285,7 @@ def apply_annotations(invitations: pd.DataFrame, annotations: pd.DataFrame) -> p
     decisions = np.full(len(out), "", dtype=object)
     decisions[found] = rows["decision"].astype(object).to_numpy()
     out["your_decision"] = decisions
+    out["checked_on_profile"] = out.get("checked_on_profile", False) | found
     return out
 
 

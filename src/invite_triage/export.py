@@ -512,6 +512,9 @@ def pending_invitations(
         "known_offline": np.zeros(n, dtype=bool),
         "sent_at": pending["sent_at"].to_numpy(dtype="datetime64[ns]"),
         "url": pending["inviter_url"].astype(object).to_numpy(),
+        # False until the learner reads the inviter's profile page and fills in the form:
+        # mutual connections, groups and title are then unknown, not zero.
+        "checked_on_profile": np.zeros(n, dtype=bool),
     })
     if annotations is not None and len(annotations) and n:
         from .annotations import apply_annotations

@@ -41,9 +41,11 @@ from .profile import Profile
 #: (OWASP "CSV injection"); full-width forms are read as the same by some spreadsheets.
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 DECISION_COLUMNS: tuple[str, ...] = (
-    "name", "url", "sent_at", "message", "decision", "score", "reasons",
+    "name", "url", "sent_at", "message", "checked_on_profile", "decision", "score", "reasons",
     "job", "career", "mutuals", "groups", "known", "intent",
 )
+#: Said before the reasons of a decision made from the export alone.
+FIRST_GUESS = "First guess from the export alone (check their profile page): "
 _ROWS_SHOWN = 50
 _STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:62rem;margin:2rem auto;
@@ -159,6 +161,11 @@ def write_decisions(
     table = decided[columns].sort_values("sent_at", ascending=False, kind="stable")
     numbers = [c for c in columns if pd.api.types.is_float_dtype(table[c])]
     table[numbers] = table[numbers].round(3)
+    if "checked_on_profile" in table.columns:
+        unchecked = ~table["checked_on_profile"].astype(bool)
+        table["reasons"] = table["reasons"].astype(object).where(
+            ~unchecked, FIRST_GUESS + table["reasons"].astype(str)
+        )
     return safe_csv(table.reset_index(drop=True), out)
 
 
