@@ -1,4 +1,4 @@
-"""Suite-wide fixtures: nothing leaves the machine."""
+"""Suite-wide fixtures: nothing leaves the machine; property tests are reproducible."""
 
 from __future__ import annotations
 
@@ -6,6 +6,17 @@ import ipaddress
 import socket
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests are deterministic (same examples every run) and never time out on a busy
+# shared machine: a failure is about the code, not the load.
+settings.register_profile(
+    "invite-triage",
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("invite-triage")
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
