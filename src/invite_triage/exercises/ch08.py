@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..export import LinkedInExport, intent_summary, network_growth, pending_invitations
-from ..widgets.own_data_app import FormDecision, FormEntry, decide_entry
+from ..own_data import FormDecision, FormEntry, decide_entry
 from . import Feedback, exercise, feedback
 from ._answers import UNANSWERED, as_int, as_word
 
