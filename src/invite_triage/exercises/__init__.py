@@ -6,10 +6,13 @@ calls ``check_<name>(answer)`` and, when stuck, ``solution("<name>")``.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from ._answers import UNANSWERED
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,24 @@ _SOLUTIONS: dict[str, Solution] = {}
 
 
 def exercise(name: str, solution_text: str, solution_code: str = "") -> Callable:
-    """Register a checker function under ``name`` together with its solution."""
+    """Register a checker function under ``name`` together with its solution.
+
+    The registered checker answers an unanswered exercise (``None``) with a hint, so checkers
+    only deal with real answers.
+    """
 
     def register(checker: Callable[..., Feedback]) -> Callable[..., Feedback]:
         _SOLUTIONS[name] = Solution(name, solution_text, solution_code)
-        return checker
+
+        @functools.wraps(checker)
+        def checked(*args: Any, **kwargs: Any) -> Feedback:
+            # Every exercise cell starts as `answer = None`: answer that once, here.
+            answer = args[0] if args else kwargs.get("answer")
+            if answer is None:
+                return Feedback(False, UNANSWERED)
+            return checker(*args, **kwargs)
+
+        return checked
 
     return register
 

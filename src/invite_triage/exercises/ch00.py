@@ -7,7 +7,7 @@ import dataclasses
 from ..datasets import example_profile, load_invitations
 from ..profile import GOALS
 from . import Feedback, exercise, feedback
-from ._answers import UNANSWERED, as_int, as_names
+from ._answers import as_int, as_names
 
 HIDDEN_COLUMNS = ("persona", "relevant")
 
@@ -20,8 +20,6 @@ HIDDEN_COLUMNS = ("persona", "relevant")
 )
 def check_invitation_count(answer: object) -> Feedback:
     expected = len(load_invitations())
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None:
         return feedback(False, "", "give a whole number, e.g. 100 (without quotes is fine).")
@@ -39,8 +37,6 @@ def check_invitation_count(answer: object) -> Feedback:
     '["persona", "relevant"]',
 )
 def check_hidden_columns(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     names = as_names(answer)
     if names is None:
         return feedback(False, "", 'give a list of two column names, e.g. ["name", "title"].')
@@ -66,8 +62,6 @@ def check_hidden_columns(answer: object) -> Feedback:
     'dataclasses.replace(profile, goals=("prospecting",)).relevant_families',
 )
 def check_goal_families(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     names = as_names(answer)
     if names is None:
         return feedback(False, "", 'give a list of family names, e.g. ["tech", "finance"].')

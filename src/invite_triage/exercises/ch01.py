@@ -6,7 +6,7 @@ from ..datasets import load_invitations
 from ..profile import FAMILIES
 from ..titles import SENIORITIES, classify_titles, explain_title
 from . import Feedback, exercise, feedback
-from ._answers import UNANSWERED, as_int, as_word
+from ._answers import as_int, as_word
 
 RECRUITER_TITLE = "Chargée de recrutement"
 HEAD_TITLE = "Head of Growth"
@@ -14,8 +14,6 @@ HEAD_TITLE = "Head of Growth"
 
 def _check_level(answer: object, expected: str, choices: tuple[str, ...], what: str,
                  title: str, words: tuple[str, ...]) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     word = as_word(answer)
     if word is None or word not in choices:
         return feedback(False, "", f"give one {what} as a string, among {', '.join(choices)}.")
@@ -57,8 +55,6 @@ def check_seniority_of_title(answer: object) -> Feedback:
     'classified = classify_titles(invitations["title"])\n(classified["family"] == "hr").sum()',
 )
 def check_hr_invitations(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None:
         return feedback(False, "", "give a whole number of invitations.")

@@ -6,7 +6,7 @@ from ..datasets import example_profile, load_invitations
 from ..titles import SENIORITIES, explain_title
 from ..widgets.career_app import CareerModel
 from . import Feedback, exercise, feedback
-from ._answers import UNANSWERED, as_int, as_word
+from ._answers import as_int, as_word
 
 ASSISTANT_TITLE = "Assistante communication"
 
@@ -22,8 +22,6 @@ def _model() -> CareerModel:
     f'from invite_triage.titles import explain_title\nexplain_title("{ASSISTANT_TITLE}")',
 )
 def check_seniority_of_assistant(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     exp = explain_title(ASSISTANT_TITLE)
     word = as_word(answer)
     if word is None or word not in SENIORITIES:
@@ -47,8 +45,6 @@ def check_seniority_of_assistant(answer: object) -> Feedback:
     "beginner.sum()",
 )
 def check_beginner_count(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None:
         return feedback(False, "", "give a whole number of invitations.")
@@ -72,8 +68,6 @@ def check_beginner_count(answer: object) -> Feedback:
     'model.at(1.0).counts["accept"] - model.at(0.0).counts["accept"]',
 )
 def check_mentoring_accepts(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None:
         return feedback(False, "", "give a whole number (it can be 0).")

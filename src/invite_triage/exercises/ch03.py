@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..datasets import example_profile, load_invitations
 from ..widgets.mutuals_app import MutualsModel
 from . import Feedback, exercise, feedback
-from ._answers import UNANSWERED, as_int, as_word
+from ._answers import as_int, as_word
 
 PRECISION_TARGET = 0.8
 
@@ -16,8 +16,6 @@ PRECISION_TARGET = 0.8
     '(invitations["mutual_connections"] == 0).sum()',
 )
 def check_no_mutuals(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None:
         return feedback(False, "", "give a whole number of invitations.")
@@ -43,8 +41,6 @@ def _model() -> MutualsModel:
     "MutualsModel(invitations, profile).first_threshold_above(0.8)",
 )
 def check_precision_threshold(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None or value < 0:
         return feedback(False, "", "give a whole number k (0 or more).")
@@ -81,8 +77,6 @@ def check_precision_threshold(answer: object) -> Feedback:
     '"b"',
 )
 def check_weak_ties(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     word = as_word(answer)
     if word not in ("a", "b", "c"):
         return feedback(False, "", 'answer "a", "b" or "c".')

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..datasets import example_profile, load_invitations
 from ..widgets.groups_app import GroupsModel
 from . import Feedback, exercise, feedback
-from ._answers import UNANSWERED, as_float, as_int, as_word
+from ._answers import as_float, as_int, as_word
 
 #: Answers within this distance of the exact share count as right (two decimals are enough).
 SHARE_TOLERANCE = 0.006
@@ -35,8 +35,6 @@ def _same_name(text: str) -> str:
     '(invitations["shared_groups"].str.len() > 0).sum()',
 )
 def check_any_shared_group(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None:
         return feedback(False, "", "give a whole number of invitations.")
@@ -57,8 +55,6 @@ def check_any_shared_group(answer: object) -> Feedback:
     'invitations["shared_groups"].explode().value_counts().idxmax()',
 )
 def check_most_shared_group(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     word = as_word(answer)
     model = _model()
     groups = {_same_name(g): g for g in model.groups}
@@ -85,8 +81,6 @@ def check_most_shared_group(answer: object) -> Feedback:
     'invitations.loc[shares, "relevant"].mean(), invitations["relevant"].mean()',
 )
 def check_shared_group_precision(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_float(answer)
     if value is None:
         return feedback(False, "", "give a number between 0 and 1, e.g. 0.5.")

@@ -11,7 +11,7 @@ from ..datasets import example_profile, load_invitations
 from ..intent import classify_message
 from ..triage import triage
 from . import Feedback, exercise, feedback
-from ._answers import UNANSWERED, as_int
+from ._answers import as_int
 
 #: The pitch exercise asks for a short note, like a real invitation note.
 MAX_PITCH_WORDS = 25
@@ -31,8 +31,6 @@ def _known_only() -> pd.DataFrame:
     '(strict["decision"] == "accept").sum()',
 )
 def check_known_only_accepts(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None:
         return feedback(False, "", "give a whole number of invitations.")
@@ -68,8 +66,6 @@ def check_known_only_accepts(answer: object) -> Feedback:
     '((strict["decision"] == "decline") & strict["relevant"]).sum()',
 )
 def check_known_only_missed(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None:
         return feedback(False, "", "give a whole number of invitations.")
@@ -101,8 +97,6 @@ def check_known_only_missed(answer: object) -> Feedback:
     "classify_message(answer)",
 )
 def check_pitch_note(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     if not isinstance(answer, str) or not answer.strip():
         return feedback(False, "", "write the note as a string, between quotes.")
     words = re.findall(r"\w+", answer)

@@ -8,7 +8,7 @@ from ..datasets import example_profile, load_invitations
 from ..evaluation import compare_strategies, evaluate_decisions
 from ..triage import preset_weights, triage
 from . import Feedback, exercise, feedback
-from ._answers import UNANSWERED, as_float, as_word
+from ._answers import as_float, as_word
 
 #: The accept thresholds the F1 exercise compares, with the ask threshold set low enough
 #: that every candidate is valid (ask must not exceed accept).
@@ -30,8 +30,6 @@ def _criteria_alone():
     'table.drop(index=["engine", "accept_all"])["f1"].idxmax()',
 )
 def check_best_single_criterion(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     word = as_word(answer)
     if word not in CRITERIA:
         return feedback(False, "", f"answer with one criterion name among {list(CRITERIA)}.")
@@ -66,8 +64,6 @@ def _first_contributions():
     'contributions(first, preset_weights(profile))["contribution"].idxmax()',
 )
 def check_top_criterion(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     word = as_word(answer)
     if word not in CRITERIA:
         return feedback(False, "", f"answer with one criterion name among {list(CRITERIA)}.")
@@ -114,8 +110,6 @@ def threshold_f1() -> dict[float, float]:
     "max(scores, key=scores.get)",
 )
 def check_best_accept_threshold(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_float(answer)
     if value is None:
         return feedback(False, "", "give the threshold as a number, for example 0.55.")

@@ -11,7 +11,7 @@ from ..datasets import example_profile, load_connections, load_invitations
 from ..quality import QualityCurve, simulate_growth
 from ..widgets.quality_app import LINKEDIN_CAP
 from . import Feedback, exercise, feedback
-from ._answers import UNANSWERED, as_float, as_int
+from ._answers import as_float, as_int
 
 RELEVANCE_TARGET = 0.9
 #: The threshold exercise reads the slider, which moves in steps of 0.01.
@@ -39,8 +39,6 @@ def lowest_threshold(target: float = RELEVANCE_TARGET) -> float | None:
     "lowest_threshold(0.9)",
 )
 def check_relevance_threshold(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_float(answer)
     if value is None or not 0 <= value <= 1:
         return feedback(False, "", "give a threshold between 0 and 1, for example 0.62.")
@@ -84,8 +82,6 @@ def final_sizes() -> pd.Series:
     'last.at["accept_all", "size"] - last.at["balanced", "size"]',
 )
 def check_growth_gap(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None:
         return feedback(False, "", "give a whole number of contacts.")
@@ -122,8 +118,6 @@ def years_to_cap() -> float:
     'round((30_000 - rows["size"].iloc[-1]) / per_year)',
 )
 def check_years_to_cap(answer: object) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_float(answer)
     if value is None or value < 0:
         return feedback(False, "", "give a number of years.")

@@ -11,7 +11,7 @@ import pandas as pd
 from ..export import LinkedInExport, intent_summary, network_growth, pending_invitations
 from ..own_data import FormDecision, FormEntry, decide_entry
 from . import Feedback, exercise, feedback
-from ._answers import UNANSWERED, as_int, as_word
+from ._answers import as_int, as_word
 
 
 def _export(export: LinkedInExport | None) -> LinkedInExport:
@@ -38,8 +38,6 @@ def new_connections_by_year(export: LinkedInExport | None = None) -> pd.Series:
     'growth.groupby(growth["month"].dt.year)["new"].sum().idxmax()',
 )
 def check_busiest_year(answer: object, export: LinkedInExport | None = None) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     by_year = new_connections_by_year(export)
     if by_year.empty:
         return feedback(False, "", "this export has no dated connections (no Connections.csv).")
@@ -78,8 +76,6 @@ def pending_pitches(export: LinkedInExport | None = None) -> int:
     'intent_summary(export).set_index("intent").at["pitch", "pending"]',
 )
 def check_pending_pitches(answer: object, export: LinkedInExport | None = None) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     value = as_int(answer)
     if value is None or value < 0:
         return feedback(False, "", "give a whole number of invitations.")
@@ -142,8 +138,6 @@ _DECISION_WORDS = {
     "form_decision(export).decision",
 )
 def check_form_decision(answer: object, export: LinkedInExport | None = None) -> Feedback:
-    if answer is None:
-        return feedback(False, "", UNANSWERED)
     decided = form_decision(export)
     if decided is None:
         return feedback(False, "", "this export has no pending invitation to fill in.")
