@@ -15,7 +15,6 @@ import csv
 import io
 import math
 import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InvalidInputError
+from .files import atomic_write_bytes
 from .schema import join_list_cell, split_list_cell
 
 #: Columns of an annotations file, in order.
@@ -171,16 +171,7 @@ def _atomic_append(path: Path, rows: str) -> None:
         existing += b"\n"
     payload = existing + (b"" if existing else _header_line().encode("utf-8"))
     payload += rows.encode("utf-8")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".csv")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, payload, private=True)
 
 
 def load_annotations(

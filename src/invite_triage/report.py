@@ -15,7 +15,6 @@ import html
 import io
 import math
 import os
-import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from .export import (
     pending_invitations,
     pending_with_intent,
 )
+from .files import atomic_write_bytes
 from .profile import Profile
 
 #: A cell starting with one of these is run by spreadsheets as a formula or a command
@@ -96,19 +96,10 @@ def safe_csv(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
 
 
 def _atomic_write(path: Path, data: bytes) -> Path:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
+    """Write ``data`` at ``path`` (never half-written); a folder is not a file name."""
     if path.is_dir():
         raise InvalidInputError("this is a folder", ["expected a file name to write"], str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    try:
-        with temporary.open("xb") as out:  # usual permissions, unlike mkstemp's 0600
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_write_bytes(path, data)
 
 
 def _refuse_overwriting_input(out: Path, export_path: Path, export: LinkedInExport) -> None:

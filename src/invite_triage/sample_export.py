@@ -16,7 +16,6 @@ import csv
 import io
 import os
 import re
-import secrets
 import tempfile
 import zipfile
 from pathlib import Path
@@ -25,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from . import synth_vocab as vocab
+from .files import atomic_write_bytes
 from .synth import connections as synth_connections
 from .synth import connections_csv_text, world
 
@@ -341,15 +341,7 @@ def write_sample_export(
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / EXPORT_NAME
     data = sample_export_bytes(seed, n_connections)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    try:
-        with temporary.open("xb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_write_bytes(path, data)
 
 
 def sample_export_path() -> Path:
