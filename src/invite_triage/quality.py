@@ -407,10 +407,10 @@ def policy_accepts(
     if isinstance(policy, Mapping):
         result = _triage(invitations, profile, weights=weights, thresholds=dict(policy))
         return result["decision"].eq("accept").to_numpy(bool)
+    if isinstance(policy, (int, float)) and not isinstance(policy, bool):
+        return effective_scores(invitations, profile, weights) >= float(policy)
     if triaged is None:
         triaged = _triage(invitations, profile, weights=weights)
-    if isinstance(policy, (int, float)) and not isinstance(policy, bool):
-        return effective_scores(triaged, profile, weights) >= float(policy)
     if callable(policy):
         mask = np.asarray(policy(triaged))
         if mask.shape != (n,) or mask.dtype != bool:
@@ -440,27 +440,18 @@ def _policy_label(policy: Policy) -> str:
 
 
 def effective_scores(
-    triaged: pd.DataFrame, profile: Profile, weights: Mapping[str, float] | None = None
+    invitations: pd.DataFrame, profile: Profile, weights: Mapping[str, float] | None = None
 ) -> np.ndarray:
     """The accept threshold up to which the balanced engine accepts each invitation.
 
-    ``triage(..., thresholds={"accept": t, "ask": min(DEFAULT_THRESHOLDS["ask"], t)})``
-    accepts exactly the rows whose effective score is >= ``t``. It is the criteria score,
-    except where the engine's policy rules step in: a sales pitch is never accepted
-    (``-inf``), and someone you know is judged as if their job fit (the score without the
-    job penalty) whenever that is better. ``tests/test_quality.py`` checks this against
-    ``triage`` at many thresholds, so a change of rules in the engine cannot go unnoticed.
+    The engine's own rule (:meth:`invite_triage.triage.PreparedTriage.acceptance_scores`):
+    the criteria score, the score without the job criterion for someone you know, ``-inf``
+    for a sales pitch. ``tests/test_quality.py`` checks the curve against ``triage``.
     """
-    from .intent import classify_messages
-    from .triage import resolve_weights
+    from .triage import PreparedTriage
 
-    resolved = resolve_weights(profile, weights)
-    score = triaged["score"].to_numpy(float)
-    job_share = resolved["job"] / sum(resolved.values())
-    without_job = score + job_share * (1.0 - triaged["job"].to_numpy(float))
-    known = triaged["known"].to_numpy(float) >= 1.0
-    pitch = classify_messages(triaged["message"])["kind"].astype(str).eq("pitch").to_numpy()
-    return np.where(pitch, -np.inf, np.where(known, np.maximum(score, without_job), score))
+    balanced = dataclasses.replace(profile, policy="balanced")
+    return PreparedTriage(invitations, balanced).acceptance_scores(weights)
 
 
 @dataclass(frozen=True, eq=False)
@@ -487,11 +478,10 @@ class QualityCurve:
         profile: Profile,
         weights: Mapping[str, float] | None = None,
     ) -> QualityCurve:
-        from .triage import DEFAULT_THRESHOLDS
+        from .triage import DEFAULT_THRESHOLDS, PreparedTriage
 
-        triaged = _triage(invitations, dataclasses.replace(profile, policy="balanced"),
-                          weights=weights)
-        keys = effective_scores(triaged, profile, weights)
+        prepared = PreparedTriage(invitations, dataclasses.replace(profile, policy="balanced"))
+        keys = prepared.acceptance_scores(weights)
         signals = contact_signals(invitations, profile)
         order = np.argsort(-keys, kind="stable")
         columns = _sum_columns(signals)
@@ -501,7 +491,7 @@ class QualityCurve:
         }
         truth = "relevant_true" in signals.columns
         fixed_rows = []
-        known_only = (triaged["known"].to_numpy(float) >= 1.0) & np.isfinite(keys)
+        known_only = prepared.signals.known & np.isfinite(keys)
         for name, mask in (
             ("accept_all", np.ones(len(invitations), dtype=bool)),
             ("known_only", known_only),
@@ -609,7 +599,7 @@ def simulate_growth(
     n_months = len(period_range)
 
     triaged = None
-    if any(not isinstance(p, (str, Mapping)) for p in labelled.values()):
+    if any(callable(p) for p in labelled.values()):
         triaged = _triage(invitations, profile, weights=weights)
     frames = []
     for label, policy in labelled.items():

@@ -439,11 +439,9 @@ class PreparedTriage:
         """Exactly :func:`triage` of the prepared table and profile."""
         return self._frame(resolve_weights(self.profile, weights), resolve_thresholds(thresholds))
 
-    def _decide(
-        self, resolved: Mapping[str, float], limits: Mapping[str, float]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Score, decision, rule and the weights used, per row."""
-        profile, signals, scores = self.profile, self.signals, self.scores
+    def _weighted(self, resolved: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """The weights as an array, and each row's score (their weighted mean)."""
+        scores = self.scores
         w = np.array([resolved[name] for name in CRITERIA], dtype=float)
         total = w.sum()
         # Column by column (not a matrix product) so each row's sum runs in the same order
@@ -451,7 +449,32 @@ class PreparedTriage:
         weighted = np.zeros(len(scores))
         for j in range(len(CRITERIA)):
             weighted += (w[j] / total) * scores[:, j]
-        score = np.clip(weighted, 0.0, 1.0)
+        return w, np.clip(weighted, 0.0, 1.0)
+
+    def _without_job(self, score: np.ndarray, w: np.ndarray) -> np.ndarray:
+        """The score as if the job fitted: how a person you know is judged."""
+        job = CRITERIA.index("job")
+        return score + (w[job] / w.sum()) * (1.0 - self.scores[:, job])
+
+    def acceptance_scores(self, weights: Mapping[str, float] | None = None) -> np.ndarray:
+        """Per row, the accept threshold up to which the balanced policy accepts it.
+
+        With ``thresholds={"accept": t, "ask": min(DEFAULT_THRESHOLDS["ask"], t)}`` the rows
+        accepted are exactly those scoring >= ``t`` here: the score, or the score without the
+        job criterion for someone you know (whichever is higher), and ``-inf`` for a sales
+        pitch (never accepted automatically). Sorting by it makes every threshold a prefix.
+        """
+        w, score = self._weighted(resolve_weights(self.profile, weights))
+        judged = np.where(self.signals.known, np.maximum(score, self._without_job(score, w)), score)
+        pitch = self.signals.message_kind == KINDS.index("pitch")
+        return np.where(pitch, -np.inf, judged)
+
+    def _decide(
+        self, resolved: Mapping[str, float], limits: Mapping[str, float]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Score, decision, rule and the weights used, per row."""
+        profile, signals = self.profile, self.signals
+        w, score = self._weighted(resolved)
 
         def decide(values: np.ndarray) -> np.ndarray:
             return np.where(
@@ -467,8 +490,7 @@ class PreparedTriage:
         # A person you know is never declined for their job alone: their job does not count
         # against them (judged as if it fit). Applied to every known person, not only to those
         # declined, so that a stronger request can never get a worse decision.
-        job = CRITERIA.index("job")
-        without_job = decide(score + (w[job] / total) * (1.0 - scores[:, job]))
+        without_job = decide(self._without_job(score, w))
         rescued = known & (without_job < decision)
         decision[rescued] = without_job[rescued]
         rule[rescued] = _RULES.index("known_job")
