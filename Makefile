@@ -32,7 +32,7 @@ $(STAMP): pyproject.toml requirements-lock.txt | $(BIN)/python
 setup: $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/python -m invite_triage.launch_lab --port $(PORT)
+	$(BIN)/python -m invite_triage.app.launch_lab --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

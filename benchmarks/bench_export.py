@@ -29,16 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timing import median_seconds
 
-from invite_triage.export import (
-    correspondents,
-    load_export,
-    network_composition,
-    network_growth,
-    pending_invitations,
-    pending_with_intent,
-)
-from invite_triage.report import render_report
-from invite_triage.sample_export import write_sample_export
+from invite_triage.analysis.network import network_composition, network_growth, pending_with_intent
+from invite_triage.linkedin.export import correspondents, load_export, pending_invitations
+from invite_triage.render.report import render_report
+from invite_triage.world.sample_export import write_sample_export
 
 N_CONNECTIONS = 30_000
 BUDGET_S = 5.0

@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timing import percentile
 
-from invite_triage import synth
-from invite_triage.charts import QualityChart
-from invite_triage.datasets import example_profile
-from invite_triage.quality import QualityCurve
+from invite_triage.analysis.quality import QualityCurve
+from invite_triage.render.charts import QualityChart
+from invite_triage.world import synth
+from invite_triage.world.datasets import example_profile
 
 N_CONTACTS = 30_000
 SEED = 2030

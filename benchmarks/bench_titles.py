@@ -17,7 +17,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from invite_triage.titles import classify_title, classify_titles, clear_caches
+from invite_triage.domain.titles import classify_title, classify_titles, clear_caches
 
 N_ROWS = 1_000_000
 N_DISTINCT = 50_000

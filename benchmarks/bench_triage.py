@@ -28,9 +28,9 @@ import sys
 import time
 from pathlib import Path
 
-from invite_triage import datasets, synth
-from invite_triage.titles import clear_caches
-from invite_triage.triage import triage
+from invite_triage.domain.titles import clear_caches
+from invite_triage.domain.triage import triage
+from invite_triage.world import datasets, synth
 
 N_ROWS = 1_000_000
 REPEATS = 3

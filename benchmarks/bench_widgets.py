@@ -116,8 +116,8 @@ def _cycle(widget, values: list, n: int) -> list[Move]:
 
 # --- the apps ------------------------------------------------------------------------------
 def _data():
-    from invite_triage import synth
-    from invite_triage.datasets import example_profile
+    from invite_triage.world import synth
+    from invite_triage.world.datasets import example_profile
 
     return synth.invitations(N_CONTACTS, seed=SEED), example_profile()
 
@@ -249,8 +249,8 @@ def build_scenarios(
         return Scenario(app, _slider_moves({"accept ≥": app.slider}, TOTAL), app.chart, s)
 
     def form() -> Scenario:
-        from invite_triage.export import load_export
-        from invite_triage.sample_export import write_sample_export
+        from invite_triage.linkedin.export import load_export
+        from invite_triage.world.sample_export import write_sample_export
 
         folder = scratch / "export"
         folder.mkdir(exist_ok=True)

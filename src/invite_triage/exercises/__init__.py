@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ._answers import UNANSWERED
+from invite_triage.exercises._answers import UNANSWERED
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..datasets import example_profile, load_invitations
-from ..profile import GOALS
-from . import Feedback, exercise, feedback
-from ._answers import as_int, as_names
+from invite_triage.domain.profile import GOALS
+from invite_triage.exercises import Feedback, exercise, feedback
+from invite_triage.exercises._answers import as_int, as_names
+from invite_triage.world.datasets import example_profile, load_invitations
 
 HIDDEN_COLUMNS = ("persona", "relevant")
 

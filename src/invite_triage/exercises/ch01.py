@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..datasets import load_invitations
-from ..profile import FAMILIES
-from ..titles import SENIORITIES, classify_titles, explain_title
-from . import Feedback, exercise, feedback
-from ._answers import as_int, as_word
+from invite_triage.domain.profile import FAMILIES
+from invite_triage.domain.titles import SENIORITIES, classify_titles, explain_title
+from invite_triage.exercises import Feedback, exercise, feedback
+from invite_triage.exercises._answers import as_int, as_word
+from invite_triage.world.datasets import load_invitations
 
 RECRUITER_TITLE = "Chargée de recrutement"
 HEAD_TITLE = "Head of Growth"
@@ -29,7 +29,7 @@ def _check_level(answer: object, expected: str, choices: tuple[str, ...], what: 
     "family_of_title",
     f'"recrutement" is a recruitment word, so "{RECRUITER_TITLE}" is in the hr family — a '
     "recruiter, one of the article's relevant kinds of contact for a community manager.",
-    f'from invite_triage.titles import explain_title\nexplain_title("{RECRUITER_TITLE}")',
+    f'from invite_triage.domain.titles import explain_title\nexplain_title("{RECRUITER_TITLE}")',
 )
 def check_family_of_title(answer: object) -> Feedback:
     exp = explain_title(RECRUITER_TITLE)
@@ -40,7 +40,7 @@ def check_family_of_title(answer: object) -> Feedback:
     "seniority_of_title",
     f'"head of" marks the head of a department or function, so "{HEAD_TITLE}" is at director '
     "level (and in the marketing family, from \"growth\").",
-    f'from invite_triage.titles import explain_title\nexplain_title("{HEAD_TITLE}")',
+    f'from invite_triage.domain.titles import explain_title\nexplain_title("{HEAD_TITLE}")',
 )
 def check_seniority_of_title(answer: object) -> Feedback:
     exp = explain_title(HEAD_TITLE)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..datasets import example_profile, load_invitations
-from ..titles import SENIORITIES, explain_title
-from ..widgets.career_app import CareerModel
-from . import Feedback, exercise, feedback
-from ._answers import as_int, as_word
+from invite_triage.domain.titles import SENIORITIES, explain_title
+from invite_triage.exercises import Feedback, exercise, feedback
+from invite_triage.exercises._answers import as_int, as_word
+from invite_triage.widgets.career_app import CareerModel
+from invite_triage.world.datasets import example_profile, load_invitations
 
 ASSISTANT_TITLE = "Assistante communication"
 
@@ -19,7 +19,7 @@ def _model() -> CareerModel:
     "seniority_of_assistant",
     f'"assistante" (like "assistant") marks an entry-level position, so "{ASSISTANT_TITLE}" is '
     "junior — in the marketing family, from \"communication\".",
-    f'from invite_triage.titles import explain_title\nexplain_title("{ASSISTANT_TITLE}")',
+    f'from invite_triage.domain.titles import explain_title\nexplain_title("{ASSISTANT_TITLE}")',
 )
 def check_seniority_of_assistant(answer: object) -> Feedback:
     exp = explain_title(ASSISTANT_TITLE)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..datasets import example_profile, load_invitations
-from ..widgets.mutuals_app import MutualsModel
-from . import Feedback, exercise, feedback
-from ._answers import as_int, as_word
+from invite_triage.exercises import Feedback, exercise, feedback
+from invite_triage.exercises._answers import as_int, as_word
+from invite_triage.widgets.mutuals_app import MutualsModel
+from invite_triage.world.datasets import example_profile, load_invitations
 
 PRECISION_TARGET = 0.8
 

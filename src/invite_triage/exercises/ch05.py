@@ -7,11 +7,11 @@ import re
 
 import pandas as pd
 
-from ..datasets import example_profile, load_invitations
-from ..intent import classify_message
-from ..triage import triage
-from . import Feedback, exercise, feedback
-from ._answers import as_int
+from invite_triage.domain.intent import classify_message
+from invite_triage.domain.triage import triage
+from invite_triage.exercises import Feedback, exercise, feedback
+from invite_triage.exercises._answers import as_int
+from invite_triage.world.datasets import example_profile, load_invitations
 
 #: The pitch exercise asks for a short note, like a real invitation note.
 MAX_PITCH_WORDS = 25

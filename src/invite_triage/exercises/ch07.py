@@ -7,11 +7,11 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..datasets import example_profile, load_connections, load_invitations
-from ..quality import QualityCurve, simulate_growth
-from ..widgets.quality_app import LINKEDIN_CAP
-from . import Feedback, exercise, feedback
-from ._answers import as_float, as_int
+from invite_triage.analysis.quality import QualityCurve, simulate_growth
+from invite_triage.domain.taxonomy import LINKEDIN_CONNECTION_CAP as LINKEDIN_CAP
+from invite_triage.exercises import Feedback, exercise, feedback
+from invite_triage.exercises._answers import as_float, as_int
+from invite_triage.world.datasets import example_profile, load_connections, load_invitations
 
 RELEVANCE_TARGET = 0.9
 #: The threshold exercise reads the slider, which moves in steps of 0.01.

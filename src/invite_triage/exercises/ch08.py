@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..export import LinkedInExport, intent_summary, network_growth, pending_invitations
-from ..own_data import FormDecision, FormEntry, decide_entry
-from . import Feedback, exercise, feedback
-from ._answers import as_int, as_word
+from invite_triage.analysis.network import intent_summary, network_growth
+from invite_triage.exercises import Feedback, exercise, feedback
+from invite_triage.exercises._answers import as_int, as_word
+from invite_triage.linkedin.export import LinkedInExport, pending_invitations
+from invite_triage.models.own_data import FormDecision, FormEntry, decide_entry
+from invite_triage.world.datasets import load_sample_export
 
 
 def _export(export: LinkedInExport | None) -> LinkedInExport:
     if export is None:
-        from ..datasets import load_sample_export
 
         return load_sample_export()
     return export

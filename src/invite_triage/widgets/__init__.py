@@ -4,17 +4,24 @@ Every ``*_app`` function returns an :class:`App` (a ``VBox`` with an error area)
 and outputs are attributes, so tests drive them without a browser.
 """
 
-from .base import App, ErrorArea, FigureView, guarded, html_table, summary_html
-from .career_app import career_app
-from .drafter_app import drafter_app
-from .groups_app import groups_app
-from .inbox_app import InboxModel, inbox_app
-from .intent_app import intent_app
-from .mutuals_app import mutuals_app, weak_ties_app
-from .own_data_app import OwnDataModel, open_export, triage_form
-from .quality_app import QualityModel, quality_app
-from .title_app import families_app, goals_app, title_app
-from .weights_app import WeightsModel, policy_app, weights_app
+from invite_triage.widgets.base import (
+    App,
+    ErrorArea,
+    FigureView,
+    guarded,
+    html_table,
+    summary_html,
+)
+from invite_triage.widgets.career_app import career_app
+from invite_triage.widgets.drafter_app import drafter_app
+from invite_triage.widgets.groups_app import groups_app
+from invite_triage.widgets.inbox_app import InboxModel, inbox_app
+from invite_triage.widgets.intent_app import intent_app
+from invite_triage.widgets.mutuals_app import mutuals_app, weak_ties_app
+from invite_triage.widgets.own_data_app import OwnDataModel, open_export, triage_form
+from invite_triage.widgets.quality_app import QualityModel, quality_app
+from invite_triage.widgets.title_app import families_app, goals_app, title_app
+from invite_triage.widgets.weights_app import WeightsModel, policy_app, weights_app
 
 __all__ = [
     "App",

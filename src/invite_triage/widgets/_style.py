@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ..charts import OKABE_ITO
+from invite_triage.render.charts import OKABE_ITO
 
 #: Families that matter to you, and the rest (Okabe–Ito, safe for colour-blind readers).
 MATTERS = OKABE_ITO["blue"]

@@ -16,12 +16,12 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from ..criteria import CRITERIA, reason_keys
-from ..evaluation import evaluate_decisions
-from ..profile import Profile
-from ..triage import DECISIONS as DECISION_ORDER
-from ..triage import PreparedTriage, preset_weights
-from ._style import (
+from invite_triage.analysis.evaluation import evaluate_decisions
+from invite_triage.domain.criteria import CRITERIA, reason_keys
+from invite_triage.domain.profile import Profile
+from invite_triage.domain.triage import DECISIONS as DECISION_ORDER
+from invite_triage.domain.triage import PreparedTriage, preset_weights
+from invite_triage.widgets._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
     DECISIONS,
@@ -35,7 +35,8 @@ from ._style import (
     new_figure,
     style_axes,
 )
-from .base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.world.datasets import example_profile, load_invitations
 
 #: Mentoring values at which the whole curve is drawn (the marker moves between them).
 MENTORING_GRID = np.round(np.linspace(0.0, 1.0, 11), 2)
@@ -244,7 +245,6 @@ class CareerApp(App):
 def career_app(invitations: pd.DataFrame | None = None,
                profile: Profile | None = None) -> CareerApp:
     """Chapter 02: move your willingness to mentor and see what happens to beginners."""
-    from ..datasets import example_profile, load_invitations
 
     invitations = load_invitations() if invitations is None else invitations
     profile = example_profile() if profile is None else profile

@@ -13,12 +13,13 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from ..drafting import draft_message
-from ..errors import InvalidInputError
-from ..profile import LANGUAGES, Profile
-from ..triage import triage
-from ._style import DECISION_LABELS, clip_text
-from .base import App, guarded, summary_html
+from invite_triage.core.errors import InvalidInputError
+from invite_triage.domain.drafting import draft_message
+from invite_triage.domain.profile import LANGUAGES, Profile
+from invite_triage.domain.triage import triage
+from invite_triage.widgets._style import DECISION_LABELS, clip_text
+from invite_triage.widgets.base import App, guarded, summary_html
+from invite_triage.world.datasets import example_profile, load_invitations
 
 LANGUAGE_LABELS: dict[str, str] = {"en": "English", "fr": "Français"}
 #: Dropdown labels stay short: name and the start of the title.
@@ -113,7 +114,6 @@ class DrafterApp(App):
 def drafter_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
                 lang: str | None = None) -> DrafterApp:
     """Chapter 05: draft the "ask first" message for a pending invitation, EN or FR."""
-    from ..datasets import example_profile, load_invitations
 
     invitations = load_invitations() if invitations is None else invitations
     profile = example_profile() if profile is None else profile

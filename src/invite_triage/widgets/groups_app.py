@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from ..criteria import _normalise_name
-from ..evaluation import evaluate_decisions
-from ..profile import Profile
-from ..triage import PreparedTriage
-from ._style import (
+from invite_triage.analysis.evaluation import evaluate_decisions
+from invite_triage.domain.criteria import Signals
+from invite_triage.domain.profile import Profile
+from invite_triage.domain.triage import PreparedTriage
+from invite_triage.widgets._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
     DECISIONS,
@@ -37,7 +37,8 @@ from ._style import (
     plain,
     style_axes,
 )
-from .base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.world.datasets import example_profile, load_invitations
 
 GROUP_LABEL_CHARS = 28
 
@@ -102,13 +103,10 @@ class GroupsModel:
         return counts.reindex(np.arange(len(self.invitations)), fill_value=0).to_numpy()
 
     def _groups_signal(self, counted: tuple[str, ...]) -> np.ndarray:
-        """What the engine's ``shared_groups`` signal reads in the table keeping only the
-        counted groups: those of them it recognises as yours (a name with no letter or digit
-        is not recognised), or all of them when it recognises none of your groups."""
-        yours = {_normalise_name(g) for g in self.profile.groups} - {""}
-        if yours:
-            counted = tuple(g for g in counted if _normalise_name(g))
-        return self.n_counted(counted)
+        """The engine's own ``shared_groups`` signal (``Signals.shared_groups``) on the table
+        keeping only the counted groups."""
+        kept = self.invitations.assign(shared_groups=self.counted_groups_column(counted))
+        return Signals(kept, self.profile).shared_groups
 
     @staticmethod
     def _decision_counts(decisions: pd.Series) -> dict[str, int]:
@@ -259,7 +257,6 @@ class GroupsApp(App):
 def groups_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
                minimum: int = 1) -> GroupsApp:
     """Chapter 04: choose which of your groups count and how many shared groups it takes."""
-    from ..datasets import example_profile, load_invitations
 
     invitations = load_invitations() if invitations is None else invitations
     profile = example_profile() if profile is None else profile

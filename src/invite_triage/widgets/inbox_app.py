@@ -19,13 +19,13 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from ..charts import contributions
-from ..drafting import draft_message
-from ..errors import InvalidInputError
-from ..profile import Profile
-from ..quality import contact_signals
-from ..triage import PreparedTriage, resolve_weights
-from ._style import (
+from invite_triage.analysis.quality import contact_signals
+from invite_triage.core.errors import InvalidInputError
+from invite_triage.domain.drafting import draft_message
+from invite_triage.domain.profile import Profile
+from invite_triage.domain.triage import PreparedTriage, resolve_weights
+from invite_triage.render.charts import contributions
+from invite_triage.widgets._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
     DECISIONS,
@@ -39,7 +39,8 @@ from ._style import (
     plain,
     style_axes,
 )
-from .base import App, FigureView, guarded, summary_html
+from invite_triage.widgets.base import App, FigureView, guarded, summary_html
+from invite_triage.world.datasets import example_profile, load_invitations
 
 UNDECIDED = -1
 #: How many mutual connections' titles the card lists before "and N more".
@@ -451,7 +452,6 @@ def inbox_app(
     thresholds: Mapping[str, float] | None = None,
 ) -> InboxApp:
     """Chapter 06 and the standalone app: decide your pending invitations one by one."""
-    from ..datasets import example_profile, load_invitations
 
     invitations = load_invitations() if invitations is None else invitations
     profile = example_profile() if profile is None else profile

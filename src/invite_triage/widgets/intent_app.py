@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..errors import InvalidInputError
-from ..intent import classify_message, normalise_message, phrase_table
-from ._style import clip_text
-from .base import App, guarded, summary_html
+from invite_triage.core.errors import InvalidInputError
+from invite_triage.domain.intent import classify_message, normalise_message, phrase_table
+from invite_triage.widgets._style import clip_text
+from invite_triage.widgets.base import App, guarded, summary_html
 
 #: Invitation notes on LinkedIn are a few hundred characters at most; far longer text is not a
 #: note, and the app says so rather than pretending to analyse it.

@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..criteria import Signals
-from ..profile import Profile
-from ._style import (
+from invite_triage.domain.criteria import Signals
+from invite_triage.domain.profile import Profile
+from invite_triage.widgets._style import (
     FONT_SIZE,
     MATTERS,
     NEUTRAL,
@@ -31,7 +31,8 @@ from ._style import (
     style_axes,
     threshold_curve,
 )
-from .base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.world.datasets import example_profile, load_invitations
 
 #: The slider stops here: beyond it almost nobody passes and the curves say nothing new.
 MAX_THRESHOLD = 15
@@ -203,7 +204,6 @@ class MutualsApp(App):
 def mutuals_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
                 k: int = 1) -> MutualsApp:
     """Chapter 03: set a minimum of relevant mutual connections; read precision and recall."""
-    from ..datasets import example_profile, load_invitations
 
     invitations = load_invitations() if invitations is None else invitations
     profile = example_profile() if profile is None else profile

@@ -8,7 +8,7 @@ live; **Save** appends the annotation under ``data/private/`` (``annotations.sav
 never overwritten), and the next start of the form reloads it.
 
 This is the view: :class:`OwnDataApp` and its :class:`DecisionChart`. The logic (no ipywidgets)
-is in :mod:`invite_triage.own_data` — :class:`OwnDataModel`, :func:`check_entry`,
+is in :mod:`invite_triage.models.own_data` — :class:`OwnDataModel`, :func:`check_entry`,
 :func:`decide_entry`, :func:`open_export`, :func:`export_overview` — and is re-exported here so
 older imports keep working. Typed text stays text until it is checked, so a wrong value is named
 in ``app.errors`` and never lost. Also here, for the chapter's notebook:
@@ -27,11 +27,12 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..charts import CRITERION_LABELS, decision_title
-from ..criteria import CRITERIA
-from ..errors import InvalidInputError
-from ..export import LinkedInExport
-from ..own_data import (
+from invite_triage.core.errors import InvalidInputError
+from invite_triage.domain.criteria import CRITERIA
+from invite_triage.domain.profile import FAMILIES, LANGUAGES, Profile
+from invite_triage.domain.titles import SENIORITIES
+from invite_triage.linkedin.export import LinkedInExport
+from invite_triage.models.own_data import (
     FIELD_LABELS,
     LABEL_CHARS,
     MAX_MUTUAL_TITLES,
@@ -49,9 +50,8 @@ from ..own_data import (
     open_export,
     split_titles,
 )
-from ..profile import FAMILIES, LANGUAGES, Profile
-from ..titles import SENIORITIES
-from ._style import (
+from invite_triage.render.charts import CRITERION_LABELS, decision_title
+from invite_triage.widgets._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
     FONT_SIZE,
@@ -62,7 +62,7 @@ from ._style import (
     plain,
     style_axes,
 )
-from .base import App, FigureView, guarded, summary_html
+from invite_triage.widgets.base import App, FigureView, guarded, summary_html
 
 LANGUAGE_LABELS: dict[str, str] = {"en": "English", "fr": "Français"}
 _PROFILE_URL = re.compile(r"^https://(?:[a-z]{2,3}\.)?linkedin\.com/in/[^/\s\"'<>?#]+/?$")

@@ -10,21 +10,25 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import ipywidgets as widgets
 import pandas as pd
 
-from ..charts import QualityChart
-from ..errors import InvalidInputError
-from ..profile import Profile
-from ..quality import METRIC_MEANINGS, METRICS, NAMED_POLICIES, QualityCurve, policy_accepts
-from ._style import fmt_share, freeze_layout
-from .base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.analysis.quality import (
+    METRIC_MEANINGS,
+    METRICS,
+    QualityCurve,
+)
+from invite_triage.core.errors import InvalidInputError
+from invite_triage.domain.profile import Profile
+from invite_triage.domain.taxonomy import LINKEDIN_CAP_SOURCE, LINKEDIN_CONNECTION_CAP
+from invite_triage.render.charts import QualityChart
+from invite_triage.widgets._style import fmt_share, freeze_layout
+from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.world.datasets import example_profile, load_invitations
 
 #: LinkedIn's limit on first-degree connections (LinkedIn Help, answer a551012).
-LINKEDIN_CAP = 30_000
-CAP_SOURCE = "LinkedIn Help, answer a551012"
 METRIC_LABELS: dict[str, str] = {
     "size": "size",
     "relevance_share": "relevance share",
@@ -41,17 +45,6 @@ def format_metric(metric: str, value: float | None) -> str:
     if metric in ("relevance_share", "feed_noise"):
         return fmt_share(value)
     return f"{value:,.0f}"
-
-
-def policy_networks(
-    invitations: pd.DataFrame,
-    profile: Profile,
-    policies: Sequence[str] = NAMED_POLICIES,
-) -> dict[str, pd.DataFrame]:
-    """The invitations each policy accepts, by policy name (for ``charts.plot_composition``)."""
-    return {
-        policy: invitations[policy_accepts(invitations, profile, policy)] for policy in policies
-    }
 
 
 class QualityModel:
@@ -150,10 +143,10 @@ class QualityApp(App):
             f"<b>{size:,.0f}</b> of {self.model.total:,} invitations, "
             f"<b>{html.escape(format_metric('relevance_share', relevance))}</b> of them "
             f"relevant ({html.escape(label)}).</p>"
-            f"<p>LinkedIn stops any member at {LINKEDIN_CAP:,} first-degree connections "
-            f"({html.escape(CAP_SOURCE)}); this network would use "
-            f"{size / LINKEDIN_CAP:.1%} of that cap. Each of them can see your list of connections "
-            "(unless you hide it) and, depending on your privacy settings, your e-mail "
+            f"<p>LinkedIn stops any member at {LINKEDIN_CONNECTION_CAP:,} first-degree connections "
+            f"({html.escape(LINKEDIN_CAP_SOURCE)}); this network would use "
+            f"{size / LINKEDIN_CONNECTION_CAP:.1%} of that cap. Each of them can see your list of "
+            "connections (unless you hide it) and, depending on your privacy settings, your e-mail "
             "address.</p>"
         )
         self.table.value = html_table(self.model.rows(threshold))
@@ -165,7 +158,6 @@ def quality_app(invitations: pd.DataFrame | None = None, profile: Profile | None
 
     Pass a ``QualityCurve`` already built (``curve=``) to skip computing it again."""
     if curve is None:
-        from ..datasets import example_profile, load_invitations
 
         invitations = load_invitations() if invitations is None else invitations
         profile = example_profile() if profile is None else profile

@@ -21,11 +21,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from ..evaluation import evaluate_decisions
-from ..profile import FAMILIES, GOALS, RELEVANT_WEIGHT, Profile
-from ..titles import MAX_CHARS, TitleExplanation, classify_titles, explain_title
-from ..triage import PreparedTriage
-from ._style import (
+from invite_triage.analysis.evaluation import evaluate_decisions
+from invite_triage.domain.profile import FAMILIES, GOALS, RELEVANT_WEIGHT, Profile
+from invite_triage.domain.titles import MAX_CHARS, TitleExplanation, classify_titles, explain_title
+from invite_triage.domain.triage import PreparedTriage
+from invite_triage.widgets._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
     DECISIONS,
@@ -42,7 +42,8 @@ from ._style import (
     new_figure,
     style_axes,
 )
-from .base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.world.datasets import example_profile, load_invitations
 
 GOAL_LABELS = {
     "job_search": "job search",
@@ -67,7 +68,6 @@ EXAMPLE_TITLES: tuple[str, ...] = (
 def _default_profile(profile: Profile | None) -> Profile:
     if profile is not None:
         return profile
-    from ..datasets import example_profile
 
     return example_profile()
 
@@ -488,7 +488,6 @@ def families_app(invitations: pd.DataFrame | None = None,
                  profile: Profile | None = None) -> FamiliesApp:
     """Chapter 01: choose how much each family matters; see the invitation stream by family."""
     if invitations is None:
-        from ..datasets import load_invitations
 
         invitations = load_invitations()
     return FamiliesApp(FamilyChoiceModel(invitations, _default_profile(profile)))

@@ -23,11 +23,11 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from ..criteria import CRITERIA
-from ..evaluation import evaluate_decisions
-from ..profile import POLICIES, Profile
-from ..triage import DEFAULT_THRESHOLDS, PreparedTriage, preset_weights
-from ._style import (
+from invite_triage.analysis.evaluation import evaluate_decisions
+from invite_triage.domain.criteria import CRITERIA
+from invite_triage.domain.profile import POLICIES, Profile
+from invite_triage.domain.triage import DEFAULT_THRESHOLDS, PreparedTriage, preset_weights
+from invite_triage.widgets._style import (
     DECISION_COLOURS,
     DECISION_LABELS,
     DECISIONS,
@@ -37,7 +37,8 @@ from ._style import (
     new_figure,
     style_axes,
 )
-from .base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.world.datasets import example_profile, load_invitations
 
 POLICY_LABELS: dict[str, str] = {
     "balanced": "balanced (the criteria)",
@@ -207,7 +208,6 @@ class PolicyApp(App):
 def policy_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
                policy: str = "balanced") -> PolicyApp:
     """Chapter 05: switch between balanced, known-only and open and compare the counts."""
-    from ..datasets import example_profile, load_invitations
 
     invitations = load_invitations() if invitations is None else invitations
     profile = example_profile() if profile is None else profile
@@ -342,7 +342,6 @@ class WeightsApp(App):
 def weights_app(invitations: pd.DataFrame | None = None,
                 profile: Profile | None = None) -> WeightsApp:
     """Chapter 06: tune the criterion weights and the thresholds; watch decisions change."""
-    from ..datasets import example_profile, load_invitations
 
     invitations = load_invitations() if invitations is None else invitations
     profile = example_profile() if profile is None else profile

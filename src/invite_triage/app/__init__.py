@@ -1,0 +1,1 @@
+"""Entry points: the command line, the installation doctor and the JupyterLab launcher."""

@@ -1,0 +1,513 @@
+"""Reading a member's own LinkedIn data export: the zip as downloaded, a folder, or single CSVs.
+
+The export holds only the member's own data (see docs in ``linkedin-export-formats.md``):
+connections, invitations, messages, profile and own groups. It never holds mutual
+connections or other people's groups, so ``pending_invitations`` leaves those empty for the
+learner to fill in (``annotations.py``). Every file is read whatever its era, by column names
+(``Ad_Targeting.csv``, with repeated names, by position). Missing optional files are fine;
+unreadable ones raise ``InvalidInputError`` naming the file, the line and what was expected.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from invite_triage.core.errors import InvalidInputError
+from invite_triage.domain.profile import Profile
+from invite_triage.domain.schema import validate_invitations
+from invite_triage.linkedin.annotations import apply_annotations
+from invite_triage.linkedin.connections_csv import (
+    LinkedInTable,
+    connections_from_text,
+    decode_csv_bytes,
+    describe_bad_cells,
+    find_header,
+    normalise_header,
+    parse_linkedin_dates,
+    read_linkedin_table,
+)
+from invite_triage.linkedin.identity import name_key, person_keys, profile_slug
+
+#: The files read, by kind, under every name they had (compared lower case, ``_`` for spaces).
+EXPORT_FILES: dict[str, tuple[str, ...]] = {
+    "connections": ("connections.csv",),
+    "invitations": ("invitations.csv",),
+    "messages": ("messages.csv",),
+    "profile": ("profile.csv",),
+    "groups": ("ad_targeting.csv",),
+}
+INCOMING, OUTGOING = "INCOMING", "OUTGOING"
+
+_INVITATION_COLUMNS = {
+    "from": "from", "to": "to", "sent at": "sent_at", "message": "message",
+    "direction": "direction", "inviterprofileurl": "inviter_url",
+    "inviteeprofileurl": "invitee_url",
+}
+_MESSAGE_COLUMNS = {
+    "conversation id": "conversation_id", "conversation title": "conversation_title",
+    "from": "from", "sender profile url": "sender_url", "to": "to",
+    "recipient profile urls": "recipient_urls", "date": "sent_at", "subject": "subject",
+    "content": "message", "folder": "folder", "direction": "direction",
+    "attachments": "attachments", "is message draft": "is_draft",
+}
+# Which header identifies a file when its name does not (a single CSV renamed by the learner).
+_SIGNATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("connections", ("First Name", "Last Name", "Connected On")),
+    ("invitations", ("From", "To", "Sent At", "Direction")),
+    ("messages", ("From", "To", "Date")),
+    ("profile", ("First Name", "Last Name", "Headline")),
+    ("groups", ("Member Groups",)),
+)
+
+
+# --- finding the files ------------------------------------------------------------------------
+
+
+def _kind_of(name: str) -> str | None:
+    base = Path(name).name.lower().replace(" ", "_")
+    for kind, names in EXPORT_FILES.items():
+        if base in names:
+            return kind
+    return None
+
+
+def _collect_zip(path: Path) -> dict[str, tuple[str, Callable[[], bytes]]]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InvalidInputError(
+            "not a readable zip file", [f"expected LinkedIn's export zip ({exc})"], str(path)
+        ) from None
+    found: dict[str, tuple[int, str]] = {}
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir() or info.filename.startswith("__MACOSX/"):
+                continue
+            kind = _kind_of(info.filename)
+            depth = info.filename.count("/")
+            if kind and (kind not in found or depth < found[kind][0]):
+                found[kind] = (depth, info.filename)
+        contents = {kind: (member, archive.read(member)) for kind, (_, member) in found.items()}
+    return {
+        kind: (f"{path.name}/{member}", (lambda data=data: data))
+        for kind, (member, data) in contents.items()
+    }
+
+
+def _collect_folder(path: Path) -> dict[str, tuple[str, Callable[[], bytes]]]:
+    """The export's files in ``path`` or one folder down (an unzipped export), never deeper:
+    pointing at a home folder by mistake must not crawl the whole disk."""
+    candidates = [*sorted(path.iterdir())]
+    candidates += [f for d in candidates if d.is_dir() for f in sorted(d.iterdir())]
+    found: dict[str, Path] = {}
+    for csv_path in candidates:
+        kind = _kind_of(csv_path.name) if csv_path.is_file() else None
+        if kind and kind not in found:
+            found[kind] = csv_path
+    return {kind: (str(p), p.read_bytes) for kind, p in found.items()}
+
+
+def _sniff_kind(text: str, source: str) -> str:
+    for kind, required in _SIGNATURES:
+        try:
+            find_header(text, required, source)
+        except InvalidInputError:
+            continue
+        return kind
+    raise InvalidInputError(
+        "not a file of a LinkedIn data export",
+        ["expected Connections.csv, Invitations.csv, messages.csv, Profile.csv or "
+         "Ad_Targeting.csv (recognised by name or by their header row)"],
+        source,
+    )
+
+
+# --- reading each file ------------------------------------------------------------------------
+
+
+def _text_columns(table: LinkedInTable, mapping: Mapping[str, str]) -> pd.DataFrame:
+    """The mapped columns as stripped text ("" when absent), in ``mapping`` order."""
+    columns: dict[str, pd.Series] = {}
+    for header, name in mapping.items():
+        values = table.column(header)
+        if values is None:
+            values = pd.Series([""] * len(table.rows), index=table.rows.index, dtype="str")
+        columns[name] = values.astype("str").str.strip()
+    frame = pd.DataFrame(columns, index=table.rows.index)
+    return frame[frame.ne("").any(axis=1)]
+
+
+def _dates(
+    table: LinkedInTable, frame: pd.DataFrame, column: str, header: str, example: str
+) -> pd.Series:
+    dates, bad = parse_linkedin_dates(frame[column], dayfirst=table.delimiter == ";")
+    if bad.any():
+        kept = _kept(table, frame)
+        raise InvalidInputError(
+            f"{int(bad.sum())} value(s) in '{header}' are not dates",
+            describe_bad_cells(kept, bad, header, frame[column], f"a date like {example}"),
+            table.source,
+        )
+    return dates
+
+
+def _kept(table: LinkedInTable, frame: pd.DataFrame) -> LinkedInTable:
+    return LinkedInTable(table.header, table.rows.loc[frame.index], table.header_line,
+                         table.delimiter, table.text, table.source)
+
+
+def _directions(table: LinkedInTable, frame: pd.DataFrame) -> pd.Series:
+    direction = frame["direction"].str.upper()
+    bad = ~direction.isin([INCOMING, OUTGOING, ""])
+    if bad.any():
+        raise InvalidInputError(
+            f"{int(bad.sum())} value(s) in 'Direction' are not directions",
+            describe_bad_cells(_kept(table, frame), bad, "Direction", frame["direction"],
+                               "INCOMING or OUTGOING"),
+            table.source,
+        )
+    return direction
+
+
+def read_invitations(text: str, source: str = "Invitations.csv") -> pd.DataFrame:
+    """Invitations.csv: ``from, to, sent_at, message, direction, inviter_url, invitee_url``."""
+    table = read_linkedin_table(text, ("From", "To", "Sent At", "Direction"), source)
+    frame = _text_columns(table, _INVITATION_COLUMNS)
+    frame["sent_at"] = _dates(table, frame, "sent_at", "Sent At", "1/29/26, 2:37 PM")
+    frame["direction"] = _directions(table, frame)
+    return frame.reset_index(drop=True)
+
+
+def read_messages(text: str, source: str = "messages.csv") -> pd.DataFrame:
+    """messages.csv, 2018 or 2023+ layout, as ``conversation_id, from, sender_url, to,
+    recipient_urls, sent_at, subject, message, folder, direction, is_draft, …``.
+    ``direction`` is "" when the file does not say (2023+); ``load_export`` derives it."""
+    table = read_linkedin_table(text, ("From", "To", "Date"), source)
+    frame = _text_columns(table, _MESSAGE_COLUMNS)
+    frame["sent_at"] = _dates(table, frame, "sent_at", "DATE", "2024-02-09 18:05:44 UTC")
+    frame["direction"] = _directions(table, frame)
+    frame["is_draft"] = frame["is_draft"].str.lower().isin(["yes", "true", "1"])
+    return frame.reset_index(drop=True)
+
+
+def read_profile(text: str, source: str = "Profile.csv") -> pd.DataFrame:
+    """Profile.csv, every column in snake_case (``first_name``, ``headline``, …)."""
+    table = read_linkedin_table(text, ("First Name", "Last Name"), source)
+    mapping = {h: normalise_header(h).replace(" ", "_") for h in table.header if h.strip()}
+    return _text_columns(table, mapping).reset_index(drop=True)
+
+
+def read_groups(text: str, source: str = "Ad_Targeting.csv") -> pd.DataFrame | None:
+    """The member's own groups from Ad_Targeting.csv's ``Member Groups`` (``;``-separated),
+    read by position because the file repeats other column names. One row per group, column
+    ``group``; None when the file has no such column."""
+    try:
+        table = read_linkedin_table(text, ("Member Groups",), source)
+    except InvalidInputError:
+        return None
+    cells = table.column("Member Groups")
+    groups = (cells.str.split(";").explode().str.strip() if cells is not None
+              else pd.Series([], dtype="str"))
+    groups = groups[groups.ne("") & groups.notna()].drop_duplicates()
+    return pd.DataFrame({"group": groups.astype("str").to_numpy()})
+
+
+# --- identities -------------------------------------------------------------------------------
+
+
+def _full_names(frame: pd.DataFrame) -> pd.Series:
+    return (frame["first_name"].astype("str") + " " + frame["last_name"].astype("str")).str.strip()
+
+
+def find_pending(invitations: pd.DataFrame, connections: pd.DataFrame | None) -> pd.DataFrame:
+    """Incoming invitations whose sender is not among ``connections``: pending or ignored.
+
+    Matches by profile URL when both sides have real slugs, else by normalised full name;
+    a sender who invited several times appears once (latest invitation). Sorted by date.
+    """
+    incoming = invitations[invitations["direction"].eq(INCOMING)]
+    slugs = profile_slug(incoming["inviter_url"])
+    names = name_key(incoming["from"])
+    if connections is None or connections.empty:
+        matched = np.zeros(len(incoming), dtype=bool)
+        conn_has_urls = False
+    else:
+        conn_slugs = profile_slug(connections["url"])
+        conn_names = name_key(_full_names(connections))
+        conn_has_urls = bool(conn_slugs.ne("").any())
+        use_url = slugs.ne("").to_numpy() & conn_has_urls
+        by_url = slugs.isin(set(conn_slugs[conn_slugs.ne("")])).to_numpy()
+        by_name = names.isin(set(conn_names[conn_names.ne("")])).to_numpy()
+        matched = np.where(use_url, by_url, by_name)
+    key = slugs.where(slugs.ne("") & conn_has_urls, "name:" + names)
+    pending = incoming.assign(_key=key.to_numpy())[~matched]
+    pending = pending.sort_values("sent_at", kind="stable").drop_duplicates("_key", keep="last")
+    return pending.drop(columns="_key").reset_index(drop=True)
+
+
+def _owner_name(profile: pd.DataFrame | None, invitations: pd.DataFrame | None,
+                messages: pd.DataFrame | None) -> str:
+    """The member's own name: Profile.csv, else whom incoming invitations were sent to,
+    else the person present in the most conversations."""
+    if profile is not None and len(profile) and {"first_name", "last_name"} <= set(profile):
+        name = _full_names(profile.iloc[:1]).iloc[0]
+        if name:
+            return name
+    if invitations is not None:
+        to = invitations.loc[invitations["direction"].eq(INCOMING), "to"]
+        to = to[to.ne("")]
+        if len(to):
+            return str(to.mode().iloc[0])
+    if messages is not None and len(messages):
+        people = pd.concat([
+            messages[["conversation_id", "from"]].rename(columns={"from": "who"}),
+            messages[["conversation_id", "to"]].rename(columns={"to": "who"}),
+        ])
+        people = people[people["who"].ne("")].drop_duplicates()
+        if len(people):
+            return str(people["who"].value_counts().index[0])
+    return ""
+
+
+def _with_directions(messages: pd.DataFrame, owner: str) -> pd.DataFrame:
+    """Fill ``direction`` where the file does not say: sent by the member means OUTGOING."""
+    missing = messages["direction"].eq("")
+    if not missing.any():
+        return messages
+    mine = name_key(messages["from"]).eq(name_key(pd.Series([owner])).iloc[0])
+    derived = np.where(mine, OUTGOING, INCOMING)
+    return messages.assign(direction=messages["direction"].where(~missing, derived))
+
+
+def correspondents(messages: pd.DataFrame | None) -> pd.DataFrame:
+    """The people you have exchanged messages with: one row per person with ``name``, ``url``,
+    ``sent`` and ``received`` message counts, ``first_at``, ``last_at`` and ``exchanged``
+    (True when messages went both ways: a real conversation, not a pitch nobody answered).
+    Drafts and the spam folder are left out."""
+    columns = ["name", "url", "sent", "received", "first_at", "last_at", "exchanged"]
+    if messages is None or messages.empty:
+        return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+    msgs = messages[~messages["is_draft"] & messages["folder"].str.upper().ne("SPAM")]
+    incoming = msgs[msgs["direction"].eq(INCOMING)]
+    outgoing = msgs[msgs["direction"].eq(OUTGOING)]
+    # Group messages list several recipients; split names only when the URLs agree in number.
+    out_urls = outgoing["recipient_urls"].str.split(",")
+    out_names = outgoing["to"].str.split(",")
+    agree = out_urls.str.len().eq(out_names.str.len()) & outgoing["recipient_urls"].ne("")
+    out_names = out_names.where(agree, outgoing["to"].map(lambda v: [v]))
+    out_urls = out_urls.where(agree, outgoing["recipient_urls"].map(lambda v: [v]))
+    sent = pd.DataFrame({
+        "name": out_names.explode().to_numpy(), "url": out_urls.explode().to_numpy(),
+        "sent_at": outgoing["sent_at"].repeat(out_names.str.len()).to_numpy(),
+        "sent": 1, "received": 0,
+    })
+    received = pd.DataFrame({
+        "name": incoming["from"].to_numpy(), "url": incoming["sender_url"].to_numpy(),
+        "sent_at": incoming["sent_at"].to_numpy(), "sent": 0, "received": 1,
+    })
+    every = pd.concat([sent, received], ignore_index=True)
+    every["name"] = every["name"].astype("str").str.strip()
+    every["url"] = every["url"].astype("str").str.strip()
+    every = every[every["name"].ne("")]
+    every["_key"] = person_keys(every["url"], every["name"])
+    every = every.sort_values("sent_at", kind="stable")
+    people = every.groupby("_key", sort=False).agg(
+        name=("name", "last"), url=("url", "last"), sent=("sent", "sum"),
+        received=("received", "sum"), first_at=("sent_at", "min"), last_at=("sent_at", "max"),
+    )
+    people["exchanged"] = (people["sent"] > 0) & (people["received"] > 0)
+    people = people.sort_values(["exchanged", "last_at"], ascending=[False, False], kind="stable")
+    return people.reset_index(drop=True)[columns]
+
+
+# --- the export -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class LinkedInExport:
+    """Everything read from one export; a DataFrame per file, None when the file is absent.
+
+    ``files`` says where each kind was read from; ``notes`` what the learner should know
+    (a short invitation window, URLs without slugs, …). ``pending`` is computed on first use.
+    """
+
+    connections: pd.DataFrame | None = None
+    invitations: pd.DataFrame | None = None
+    messages: pd.DataFrame | None = None
+    profile: pd.DataFrame | None = None
+    groups: pd.DataFrame | None = None
+    source: str = ""
+    files: Mapping[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @cached_property
+    def pending(self) -> pd.DataFrame | None:
+        """Incoming invitations whose sender is not among your connections (None without
+        Invitations.csv)."""
+        if self.invitations is None:
+            return None
+        return find_pending(self.invitations, self.connections)
+
+    @property
+    def owner_name(self) -> str:
+        """Your own name, as the export shows it ("" when it does not)."""
+        return _owner_name(self.profile, self.invitations, self.messages)
+
+    @property
+    def headline(self) -> str:
+        if self.profile is None or self.profile.empty or "headline" not in self.profile:
+            return ""
+        return str(self.profile["headline"].iloc[0]).strip()
+
+    def correspondents(self) -> pd.DataFrame:
+        """The people you exchanged messages with (see ``correspondents``)."""
+        return correspondents(self.messages)
+
+    def to_profile(self, **overrides: object) -> Profile:
+        """Your ``Profile`` as the export shows it: name, title from your headline, groups
+        from Ad_Targeting.csv, known people from whom you exchanged messages with (both
+        ways). Any field can be overridden (``goals=("job_search",)``)."""
+        fields: dict[str, object] = {}
+        if self.owner_name:
+            fields["name"] = self.owner_name
+        if self.headline:
+            fields["title"] = self.headline
+        if self.groups is not None:
+            fields["groups"] = tuple(self.groups["group"])
+        people = self.correspondents()
+        fields["known_people"] = tuple(sorted(people.loc[people["exchanged"], "name"]))
+        unknown = sorted(set(overrides) - set(Profile.__dataclass_fields__))
+        if unknown:
+            raise InvalidInputError(
+                "unknown profile field(s)",
+                [f"{k!r}; expected among {sorted(Profile.__dataclass_fields__)}" for k in unknown],
+            )
+        return Profile(**{**fields, **overrides})
+
+
+def load_export(path: str | os.PathLike[str]) -> LinkedInExport:
+    """Read a LinkedIn data export: the downloaded ``.zip``, its unzipped folder, or a single
+    CSV file of it (``Connections.csv``, ``Invitations.csv``, …). Only reads; never writes."""
+    path = Path(path)
+    if not path.exists():
+        raise InvalidInputError(
+            "not found", ["expected LinkedIn's export: the .zip, its folder or a CSV file"],
+            str(path),
+        )
+    if path.is_dir():
+        found = _collect_folder(path)
+        if not found:
+            raise InvalidInputError(
+                "no LinkedIn export file in this folder",
+                ["expected Connections.csv, Invitations.csv, messages.csv, Profile.csv or "
+                 "Ad_Targeting.csv"],
+                str(path),
+            )
+    elif zipfile.is_zipfile(path):
+        found = _collect_zip(path)
+    else:
+        kind = _kind_of(path.name) or _sniff_kind(decode_csv_bytes(path.read_bytes()), str(path))
+        found = {kind: (str(path), path.read_bytes)}
+
+    texts = {kind: (name, decode_csv_bytes(read())) for kind, (name, read) in found.items()}
+    readers: dict[str, Callable[[str, str], pd.DataFrame | None]] = {
+        "connections": connections_from_text, "invitations": read_invitations,
+        "messages": read_messages, "profile": read_profile, "groups": read_groups,
+    }
+    frames = {kind: readers[kind](text, name) for kind, (name, text) in texts.items()}
+    notes = _notes(frames, texts)
+    messages = frames.get("messages")
+    if messages is not None:
+        owner = _owner_name(frames.get("profile"), frames.get("invitations"), messages)
+        messages = _with_directions(messages, owner)
+    return LinkedInExport(
+        connections=frames.get("connections"),
+        invitations=frames.get("invitations"),
+        messages=messages,
+        profile=frames.get("profile"),
+        groups=frames.get("groups"),
+        source=str(path),
+        files={kind: name for kind, (name, _) in texts.items()},
+        notes=tuple(notes),
+    )
+
+
+def _notes(frames: Mapping[str, pd.DataFrame | None], texts: Mapping[str, tuple]) -> list[str]:
+    notes = []
+    conns, invs = frames.get("connections"), frames.get("invitations")
+    if "groups" in texts and frames.get("groups") is None:
+        notes.append("Ad_Targeting.csv has no 'Member Groups' column: your groups are unknown.")
+    if conns is not None and len(conns) and not profile_slug(conns["url"]).ne("").any():
+        notes.append("Connections.csv has no profile URLs (an export from before about 2021): "
+                     "invitations are matched to connections by name.")
+    if invs is not None and len(invs):
+        incoming = invs[invs["direction"].eq(INCOMING)]
+        if len(incoming) and not profile_slug(incoming["inviter_url"]).ne("").any():
+            notes.append("Invitations.csv has no usable profile URLs (some late-2023 exports "
+                         "only have https://www.linkedin.com/in): matched by name instead.")
+        if conns is None:
+            notes.append("No Connections.csv: every incoming invitation is counted as pending.")
+        elif conns["connected_on"].notna().any() and invs["sent_at"].notna().any():
+            inv_span = invs["sent_at"].max() - invs["sent_at"].min()
+            conn_span = conns["connected_on"].max() - conns["connected_on"].min()
+            if conn_span > 2 * inv_span:
+                notes.append(
+                    f"Invitations.csv covers {inv_span.days // 30 + 1} months but your "
+                    f"connections go back {conn_span.days // 365} years: older invitations "
+                    "are not in the export."
+                )
+    return notes
+
+
+# --- towards the triage -----------------------------------------------------------------------
+
+
+def pending_invitations(
+    export: LinkedInExport, annotations: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Pending invitations in the canonical invitation schema, plus ``url``.
+
+    The export gives the name, note and date; it never holds the inviter's title, mutual
+    connections, shared groups or whether you know them, so those start empty (title "",
+    0, [], False) unless ``annotations`` (``annotations.load_annotations()``) fill them in.
+    """
+    pending = export.pending
+    if pending is None:
+        pending = pd.DataFrame({c: pd.Series([], dtype="str")
+                                for c in ("from", "message", "inviter_url")})
+        pending["sent_at"] = pd.Series([], dtype="datetime64[ns]")
+    n = len(pending)
+    out = pd.DataFrame({
+        "name": pending["from"].astype(object).to_numpy(),
+        "title": np.full(n, "", dtype=object),
+        "company": np.full(n, "", dtype=object),
+        "years_experience": np.full(n, np.nan),
+        "mutual_connections": np.zeros(n, dtype="int64"),
+        "mutual_titles": _empty_lists(n),
+        "shared_groups": _empty_lists(n),
+        "message": pending["message"].astype(object).to_numpy(),
+        "known_offline": np.zeros(n, dtype=bool),
+        "sent_at": pending["sent_at"].to_numpy(dtype="datetime64[ns]"),
+        "url": pending["inviter_url"].astype(object).to_numpy(),
+        # False until the learner reads the inviter's profile page and fills in the form:
+        # mutual connections, groups and title are then unknown, not zero.
+        "checked_on_profile": np.zeros(n, dtype=bool),
+    })
+    if annotations is not None and len(annotations) and n:
+
+        out = apply_annotations(out, annotations)
+    return validate_invitations(out, source=export.source or None)
+
+
+def _empty_lists(n: int) -> np.ndarray:
+    cells = np.empty(n, dtype=object)
+    cells[:] = [[] for _ in range(n)]
+    return cells

@@ -1,0 +1,430 @@
+"""Chapter 08's logic, without widgets: your export, and the triage form's entries and decisions.
+
+A LinkedIn export never says who your mutual connections with an inviter are, which groups you
+share or whether you know them offline: the learner reads that off the inviter's profile page
+and types it into the form (``widgets.own_data_app.triage_form``, the view). Here is what that
+view only displays: :class:`FormEntry` keeps what was typed as text so a wrong value is named,
+never lost; :func:`check_entry` checks it into an :class:`Annotation`; :func:`decide_entry`
+triages one invitation with it (:class:`FormDecision`); :class:`OwnDataModel` holds the pending
+invitations, unsaved edits and saves (``annotations.save_annotation``: append-only). Also here,
+for the chapter's notebook: :func:`open_export` (your file, or the sample) and
+:func:`export_overview`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from invite_triage.core.errors import InvalidInputError
+from invite_triage.domain.drafting import draft_message
+from invite_triage.domain.profile import LANGUAGES, Profile
+from invite_triage.domain.taxonomy import LINKEDIN_CONNECTION_CAP
+from invite_triage.domain.triage import resolve_thresholds, resolve_weights, triage
+from invite_triage.linkedin.annotations import load_annotations, save_annotation
+from invite_triage.linkedin.export import LinkedInExport, load_export, pending_invitations
+from invite_triage.linkedin.identity import name_key, profile_slug
+from invite_triage.render.charts import contributions
+from invite_triage.world.datasets import load_sample_export, private_dir, repo_root
+from invite_triage.world.datasets import private_dir as default_private_dir
+
+#: Nobody has more than 30,000 first-degree connections (LinkedIn Help a551012), so nobody
+#: shares more mutual connections with you than that.
+MAX_MUTUALS = LINKEDIN_CONNECTION_CAP
+#: Longest title accepted: a headline, not a whole "About" section.
+MAX_TITLE_CHARS = 300
+#: Most mutual connections' titles one form takes (more is a paste gone wrong).
+MAX_MUTUAL_TITLES = 1_000
+#: The form's field names, as the learner sees them (errors name fields this way).
+FIELD_LABELS: dict[str, str] = {
+    "title": "Title",
+    "mutual_connections": "Mutual connections",
+    "mutual_titles": "Their titles",
+    "shared_groups": "Shared groups",
+    "known_offline": "Known offline",
+    "your_decision": "Your decision",
+}
+YOUR_DECISIONS: tuple[tuple[str, str], ...] = (
+    ("not decided", ""), ("accept", "accept"), ("ask first", "ask"), ("decline", "decline"),
+)
+LABEL_CHARS = 60
+_MARKUP = re.compile(r"<[/!?]?[A-Za-z]")
+_COUNT = re.compile(r"^(\d+|\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+)$")
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, for echoing user input (the same
+    rule as ``widgets._style.clip_text``, kept here so this module never imports ipywidgets)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------------------------
+# Reading your export (for the notebook)
+# --------------------------------------------------------------------------------------------
+def open_export(path: str | os.PathLike[str] | None = None) -> LinkedInExport:
+    """Your LinkedIn export, or the bundled synthetic sample when ``path`` is None.
+
+    A relative path is looked for from the current folder, then from the repository's root,
+    so ``"data/private/Basic_LinkedInDataExport_….zip"`` works from ``notebooks/`` too. Only
+    reads; nothing leaves your machine.
+    """
+
+    if path is None:
+        return load_sample_export()
+    candidate = Path(path).expanduser()
+    root = repo_root()
+    if not candidate.is_absolute() and not candidate.exists() and root is not None:
+        candidate = root / candidate if (root / candidate).exists() else candidate
+    if not candidate.exists():
+        folder = private_dir()
+        found = sorted(p.name for p in folder.iterdir()
+                       if p.name != "README.md" and not p.name.startswith("."))
+        raise InvalidInputError(
+            "export not found",
+            [f"expected LinkedIn's export (the .zip, its folder or a CSV) at {path}",
+             f"files in {folder}: {', '.join(found) if found else 'none yet'}"],
+            str(path),
+        )
+    return load_export(candidate)
+
+
+def export_overview(export: LinkedInExport) -> pd.DataFrame:
+    """Which files the export had, where each was read from, how many rows, and what the
+    guide uses it for. Files the export lacks say so (optional files may be missing)."""
+    uses = {
+        "connections": "your network: composition, growth",
+        "invitations": "pending invitations and their notes",
+        "messages": "people you exchanged messages with (known people)",
+        "profile": "your name and headline (your title)",
+        "groups": "your own groups (Ad_Targeting.csv)",
+    }
+    rows = []
+    for kind, use in uses.items():
+        frame = getattr(export, kind)
+        rows.append({
+            "file": kind,
+            "read from": export.files.get(kind, "not in the export"),
+            "rows": "" if frame is None else f"{len(frame):,}",
+            "used for": use,
+        })
+    return pd.DataFrame(rows)
+
+# --------------------------------------------------------------------------------------------
+# The form's logic
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FormEntry:
+    """What the form holds for one invitation, as typed: text stays text until checked, so a
+    wrong value can be named and corrected, never silently changed or lost."""
+
+    title: str = ""
+    mutual_connections: str = "0"
+    mutual_titles: str = ""
+    shared_groups: tuple[str, ...] = ()
+    known_offline: bool = False
+    your_decision: str = ""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A checked :class:`FormEntry`, typed as the triage and the annotations file want it."""
+
+    title: str
+    mutual_connections: int
+    mutual_titles: tuple[str, ...]
+    shared_groups: tuple[str, ...]
+    known_offline: bool
+    your_decision: str
+
+
+def split_titles(text: str) -> list[str]:
+    """Mutual connections' titles as typed: one per line (commas inside a title kept), or on
+    one line separated by commas or semicolons."""
+    text = str(text or "")
+    parts = re.split(r"[\n;]", text) if "\n" in text.strip() else re.split(r"[,;]", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _label(field: str) -> str:
+    return f"'{FIELD_LABELS[field]}'"
+
+
+def _shown(value: object) -> str:
+    return repr(_clip(str(value), 40))
+
+
+def _title_problems(text: str, field: str, where: str = "") -> list[str]:
+    problems = []
+    if _MARKUP.search(text):
+        problems.append(f"{_label(field)}{where} = {_shown(text)} looks like HTML or code; "
+                        "expected a job title as shown on their profile (plain text)")
+    if len(text) > MAX_TITLE_CHARS:
+        problems.append(f"{_label(field)}{where} has {len(text)} characters; expected a job "
+                        f"title of at most {MAX_TITLE_CHARS}")
+    return problems
+
+
+def group_key(name: str) -> str:
+    """A group compared loosely (case, spaces; ``;`` is stored as ``,`` in annotation files)."""
+    return " ".join(str(name).replace(";", ",").split()).casefold()
+
+
+def check_entry(entry: FormEntry, your_groups: Iterable[str]) -> Annotation:
+    """Check every field of ``entry``; raise ``InvalidInputError`` listing each wrong field by
+    its label, what was typed and what was expected."""
+    problems: list[str] = []
+    title = str(entry.title or "").strip()
+    problems += _title_problems(title, "title")
+
+    raw = str(entry.mutual_connections if entry.mutual_connections is not None else "").strip()
+    count = 0
+    if raw:
+        if raw.lstrip().startswith("-") and raw.lstrip("-").strip().isdigit():
+            problems.append(f"{_label('mutual_connections')} = {_shown(raw)} is negative; "
+                            "expected a whole number >= 0 (the count shown on their profile)")
+        elif not _COUNT.match(raw):
+            problems.append(f"{_label('mutual_connections')} = {_shown(raw)} is not a whole "
+                            "number; expected digits only, e.g. 12 (0 when none)")
+        else:
+            count = int(re.sub(r"\D", "", raw))
+            if count > MAX_MUTUALS:
+                problems.append(f"{_label('mutual_connections')} = {count:,} is too many; "
+                                f"expected at most {MAX_MUTUALS:,} (LinkedIn's connection cap)")
+
+    titles = split_titles(entry.mutual_titles)
+    if len(titles) > MAX_MUTUAL_TITLES:
+        problems.append(f"{_label('mutual_titles')} lists {len(titles):,} titles; expected at "
+                        f"most {MAX_MUTUAL_TITLES:,}, one per mutual connection")
+    for number, text in enumerate(titles[:MAX_MUTUAL_TITLES], start=1):
+        problems += _title_problems(text, "mutual_titles", f" (title {number})")
+
+    known_groups = {group_key(g): g for g in your_groups}
+    unknown = [g for g in entry.shared_groups if group_key(g) not in known_groups]
+    if unknown:
+        problems.append(f"{_label('shared_groups')}: {[_clip(g, 40) for g in unknown]} "
+                        "are not among your groups; expected some of "
+                        f"{sorted(known_groups.values())}")
+    if not isinstance(entry.known_offline, (bool, np.bool_)):
+        problems.append(f"{_label('known_offline')} = {_shown(entry.known_offline)}; "
+                        "expected ticked or not (True or False)")
+    decisions = [value for _, value in YOUR_DECISIONS]
+    if entry.your_decision not in decisions:
+        problems.append(f"{_label('your_decision')} = {_shown(entry.your_decision)}; expected "
+                        "one of accept, ask, decline (or not decided)")
+    if problems:
+        raise InvalidInputError("this entry is not used until it is fixed (nothing was lost)",
+                                problems)
+    shared = tuple(dict.fromkeys(known_groups[group_key(g)] for g in entry.shared_groups))
+    return Annotation(title, count, tuple(titles), shared, bool(entry.known_offline),
+                      entry.your_decision)
+
+
+@dataclass(frozen=True)
+class FormDecision:
+    """The triage of one filled-in invitation: its row (criteria, score, decision, reasons),
+    what each criterion contributed, and the "ask first" draft ("" unless the decision is ask)."""
+
+    row: pd.Series
+    contributions: pd.DataFrame
+    draft: str
+    annotation: Annotation
+
+    @property
+    def score(self) -> float:
+        return float(self.row["score"])
+
+    @property
+    def decision(self) -> str:
+        return str(self.row["decision"])
+
+    @property
+    def reasons(self) -> str:
+        return str(self.row["reasons"])
+
+    @property
+    def counted_mutuals(self) -> int:
+        """Mutual connections the triage counts: the number typed, or the titles listed if
+        more titles than that were typed."""
+        return max(self.annotation.mutual_connections, len(self.annotation.mutual_titles))
+
+
+def decide_entry(
+    invitation: pd.DataFrame,
+    entry: FormEntry,
+    profile: Profile,
+    weights: Mapping[str, float] | None = None,
+    thresholds: Mapping[str, float] | None = None,
+    lang: str | None = None,
+) -> FormDecision:
+    """Triage one pending invitation (a one-row frame of ``pending_invitations``) with what the
+    form says about it; reasons and the "ask first" draft in ``lang`` (default: the profile's).
+    Raises ``InvalidInputError`` naming every wrong field of ``entry``."""
+    lang = profile.language if lang is None else lang
+    if lang not in LANGUAGES:
+        raise InvalidInputError("unknown language",
+                                [f"got {lang!r}; expected one of {list(LANGUAGES)}"])
+    if len(invitation) != 1:
+        raise InvalidInputError("expected one invitation",
+                                [f"got {len(invitation)} rows; pass pending.iloc[[i]]"])
+    annotation = check_entry(entry, profile.groups)
+    profile = dataclasses.replace(profile, language=lang)
+    weights = resolve_weights(profile, weights)
+    frame = invitation.drop(columns=[c for c in ("your_decision",) if c in invitation])
+    frame["title"] = annotation.title
+    frame["mutual_connections"] = np.int64(annotation.mutual_connections)
+    for column in ("mutual_titles", "shared_groups"):
+        cell = np.empty(1, dtype=object)
+        cell[0] = list(getattr(annotation, column))
+        frame[column] = cell
+    frame["known_offline"] = annotation.known_offline
+    row = triage(frame, profile, weights=weights, thresholds=thresholds).iloc[0]
+    table = contributions(row, weights)
+    draft = draft_message(row, profile, lang=lang) if row["decision"] == "ask" else ""
+    return FormDecision(row, table, draft, annotation)
+
+
+class OwnDataModel:
+    """Your pending invitations, what you filled in for each, and their decisions (no widgets).
+
+    Saved annotations in ``private_dir`` (default ``data/private``) are loaded at start and fill
+    the form; unsaved edits are kept per invitation while the model lives, so moving to another
+    invitation and back loses nothing.
+    """
+
+    def __init__(
+        self,
+        export: LinkedInExport,
+        profile: Profile | None = None,
+        private_dir: str | os.PathLike[str] | None = None,
+        weights: Mapping[str, float] | None = None,
+        thresholds: Mapping[str, float] | None = None,
+    ):
+
+        self.export = export
+        self.profile = export.to_profile() if profile is None else profile
+        self.folder = Path(private_dir) if private_dir is not None else default_private_dir()
+        self.weights = resolve_weights(self.profile, weights)
+        self.thresholds = resolve_thresholds(thresholds)
+        self.groups: tuple[str, ...] = tuple(dict.fromkeys(self.profile.groups))
+        self.annotations = load_annotations(self.folder)
+        pending = pending_invitations(export, self.annotations)
+        self.pending = pending.sort_values("sent_at", ascending=False,
+                                           kind="stable").reset_index(drop=True)
+        self.annotated = self._annotated_mask()
+        self._start: dict[int, FormEntry] = {}  # filled on first visit: cheap for any inbox
+        self._edits: dict[int, FormEntry] = {}
+        self.saved: list[Path] = []
+
+    # --- what was loaded --------------------------------------------------------------------
+    @property
+    def loaded(self) -> int:
+        """Saved annotations found in ``folder`` (the latest one per inviter)."""
+        return len(self.annotations)
+
+    @property
+    def matched(self) -> int:
+        """Pending invitations of this export that a saved annotation fills in."""
+        return int(self.annotated.sum())
+
+    def _annotated_mask(self) -> np.ndarray:
+        if not len(self.annotations) or not len(self.pending):
+            return np.zeros(len(self.pending), dtype=bool)
+        saved_slugs = set(profile_slug(self.annotations["url"].astype("str"))) - {""}
+        saved_names = set(name_key(self.annotations["name"].astype("str"))) - {""}
+        slugs = profile_slug(self.pending["url"].astype("str"))
+        names = name_key(self.pending["name"].astype("str"))
+        return (slugs.isin(saved_slugs) | names.isin(saved_names)).to_numpy(bool)
+
+    def __len__(self) -> int:
+        return len(self.pending)
+
+    def options(self) -> list[tuple[str, int]]:
+        """(label, position) pairs for a dropdown, newest invitation first; ✓ marks saved."""
+        sent = self.pending["sent_at"].dt.strftime("%d %b %Y").fillna("date unknown")
+        labels = (self.pending["name"].astype(str).map(lambda n: _clip(n, LABEL_CHARS))
+                  + " · " + sent.astype(str))
+        marks = np.where(self.annotated, " ✓ saved", "")
+        return list(zip((labels + marks).tolist(), range(len(self.pending)), strict=True))
+
+    def row(self, position: int) -> pd.Series:
+        if not isinstance(position, (int, np.integer)) or not 0 <= position < len(self.pending):
+            raise InvalidInputError("no such pending invitation",
+                                    [f"got {position!r}; pick one in the list"])
+        return self.pending.iloc[int(position)]
+
+    # --- the form's values ------------------------------------------------------------------
+    def _prefilled(self, position: int) -> FormEntry:
+        row = self.pending.iloc[position]
+        mine = {group_key(g): g for g in self.groups}
+        title = row["title"]
+        return FormEntry(
+            title="" if not isinstance(title, str) else title,
+            mutual_connections=str(int(row["mutual_connections"])),
+            mutual_titles="\n".join(str(t) for t in row["mutual_titles"]),
+            shared_groups=tuple(mine[group_key(g)] for g in row["shared_groups"]
+                                if group_key(g) in mine),
+            known_offline=bool(row["known_offline"]),
+            your_decision=str(row.get("your_decision", "") or ""),
+        )
+
+    def entry(self, position: int) -> FormEntry:
+        """What the form shows for ``position``: your unsaved edit, else what was saved (or
+        the export's empty defaults)."""
+        return self._edits.get(position) or self._started(position)
+
+    def _started(self, position: int) -> FormEntry:
+        self.row(position)
+        if position not in self._start:
+            self._start[position] = self._prefilled(position)
+        return self._start[position]
+
+    def remember(self, position: int, entry: FormEntry) -> None:
+        """Keep an edit (valid or not) so nothing typed is lost when you switch invitations."""
+        if entry == self._started(position):
+            self._edits.pop(position, None)
+        else:
+            self._edits[position] = entry
+
+    def unsaved(self, position: int) -> bool:
+        return position in self._edits
+
+    # --- decisions --------------------------------------------------------------------------
+    def decide(self, position: int, entry: FormEntry, lang: str | None = None) -> FormDecision:
+        """Triage invitation ``position`` as filled in by ``entry`` (reasons and draft in
+        ``lang``, default the profile's language)."""
+        self.row(position)
+        return decide_entry(self.pending.iloc[[int(position)]], entry, self.profile,
+                            self.weights, self.thresholds, lang)
+
+    def save(self, position: int, entry: FormEntry, now: datetime | None = None) -> Path:
+        """Append this invitation's annotation to today's file under ``folder`` (earlier saves
+        are kept: the file is only ever appended to). Nothing is written if a field is wrong."""
+        annotation = check_entry(entry, self.groups)
+        row = self.row(position)
+        path = save_annotation(
+            folder=self.folder, now=now, name=str(row["name"]), url=str(row["url"] or ""),
+            title=annotation.title, mutual_connections=annotation.mutual_connections,
+            mutual_titles=list(annotation.mutual_titles),
+            shared_groups=list(annotation.shared_groups),
+            known_offline=annotation.known_offline, decision=annotation.your_decision,
+        )
+        self._start[position] = entry
+        self._edits.pop(position, None)
+        self.annotated[position] = True
+        self.saved.append(path)
+        return path
+
+
+__all__ = [
+    "FIELD_LABELS", "LABEL_CHARS", "MAX_MUTUALS", "MAX_MUTUAL_TITLES", "MAX_TITLE_CHARS",
+    "YOUR_DECISIONS", "Annotation", "FormDecision", "FormEntry", "OwnDataModel", "check_entry",
+    "decide_entry", "export_overview", "group_key", "open_export", "split_titles",
+]

@@ -1,0 +1,1 @@
+"""Charts and the HTML report. Needs matplotlib, never ipywidgets."""

@@ -1,0 +1,1 @@
+"""The synthetic world (seeded) and the sample export made from it, and loading the bundled data."""

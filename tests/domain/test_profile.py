@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from invite_triage import InvalidInputError, Profile, example_profile
+
+
+def test_example_is_the_articles_community_manager():
+    p = example_profile()
+    assert p.title == "Community Manager"
+    assert p.language == "fr"
+    assert 3 <= len(p.groups) <= 8
+    assert 1 <= len(p.known_people) <= 15
+
+
+def test_replace_and_validation():
+    p = dataclasses.replace(example_profile(), policy="known_only")
+    assert p.policy == "known_only"
+    with pytest.raises(InvalidInputError, match="policy"):
+        dataclasses.replace(p, policy="everyone")
+    with pytest.raises(InvalidInputError, match="mentoring"):
+        Profile(mentoring=1.5)
+    with pytest.raises(InvalidInputError, match="goals"):
+        Profile(goals=("fame",))
+
+
+def test_goals_move_family_weights():
+    base = Profile(title="Community Manager", goals=())
+    job = dataclasses.replace(base, goals=("job_search",))
+    sell = dataclasses.replace(base, goals=("prospecting",))
+    assert base.family_weights()["marketing"] == 1.0
+    assert job.family_weights()["hr"] > base.family_weights()["hr"]
+    assert sell.family_weights()["leadership"] > base.family_weights()["leadership"]
+    assert base.relevant_families[0] == "marketing"
+    assert "finance" not in base.relevant_families
+    over = dataclasses.replace(base, family_overrides={"finance": 0.9})
+    assert "finance" in over.relevant_families
+
+
+def test_save_load_round_trip(tmp_path):
+    p = example_profile()
+    assert Profile.load(p.save(tmp_path / "me.json")) == p
+
+
+def test_load_errors_name_file_and_field(tmp_path):
+    bad = tmp_path / "me.json"
+    bad.write_text('{"title": "CM", "colour": "blue"}', "utf-8")
+    with pytest.raises(InvalidInputError) as info:
+        Profile.load(bad)
+    assert "me.json" in str(info.value) and "colour" in str(info.value)
+    bad.write_text('{"title": ', "utf-8")
+    with pytest.raises(InvalidInputError, match="line 1"):
+        Profile.load(bad)
+    bad.write_text(json.dumps({"mentoring": 3}), "utf-8")
+    with pytest.raises(InvalidInputError, match="mentoring"):
+        Profile.load(bad)
