@@ -8,15 +8,17 @@ STAMP := $(VENV)/.installed
 PORT ?= 8888
 APP_PORT ?= 8866
 
-.PHONY: help setup lab test lint data app bench doctor clean lock
+.PHONY: help setup lab test lint data app bench bench-report figures doctor clean lock
 
 help:
 	@echo "make lab    - set up and start JupyterLab on the guide's first notebook"
 	@echo "make test   - set up and run the whole suite (unit, property, notebooks, widgets, browser)"
 	@echo "make app    - serve the inbox app with Voila on localhost:$(APP_PORT)"
 	@echo "make data   - regenerate the synthetic data in data/ (deterministic)"
-	@echo "make bench  - run the benchmarks and write benchmarks/results.json"
-	@echo "make lint   - ruff"
+	@echo "make bench  - run the benchmarks, write benchmarks/results.json and its reports"
+	@echo "make bench-report - rewrite benchmarks/results.md and README's table from results.json"
+	@echo "make figures - redraw the README's chart docs/img/quality-vs-size.png"
+	@echo "make lint   - ruff and the import contracts of the layers (lint-imports)"
 	@echo "make doctor - check the installation and print the fix for anything wrong"
 
 $(BIN)/python:
@@ -27,6 +29,11 @@ $(STAMP): pyproject.toml requirements-lock.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23.2"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e ".[dev]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (invite-triage)" >/dev/null
+	@# Strip notebook outputs on `git add` (.gitattributes); only in this project's own checkout.
+	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$$(pwd -P)" ]; then \
+		$(BIN)/nbstripout --install --attributes .gitattributes \
+			|| echo "warning: the nbstripout git filter could not be installed"; \
+	else echo "not a git checkout: the nbstripout filter is not installed"; fi
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -36,11 +43,13 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks notebooks
 	$(BIN)/ruff format --check src tests benchmarks || true
+	$(BIN)/lint-imports
 
 data: $(STAMP)
 	$(BIN)/invite-triage data --out data
@@ -50,6 +59,14 @@ app: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# The figures of results.json into benchmarks/results.md and README.md, without re-measuring.
+bench-report: $(STAMP)
+	$(BIN)/python benchmarks/render.py
+
+# The README's chart, drawn through the public API (seeded: the same PNG every time).
+figures: $(STAMP)
+	$(BIN)/python -m invite_triage.app.figures --out docs/img
 
 doctor: $(STAMP)
 	$(BIN)/invite-triage doctor

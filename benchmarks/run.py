@@ -1,4 +1,7 @@
-"""`make bench`: run every benchmark module, print one table, write results.json and results.md.
+"""`make bench`: run every benchmark module, print one table, write results.json.
+
+results.json is the one source of the figures: render.py then writes results.md and the
+README's benchmark table from it (``make bench-report`` does only that, without measuring).
 
 Each ``bench_*.py`` module exposes ``run() -> dict[str, dict]``: one entry per benchmark, with
 ``what``, its figures, ``goal`` and ``met``; optionally ``headline`` (the figure in a few words),
@@ -20,8 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-#: Keys shown in their own columns, not among the figures.
-_META = ("what", "goal", "met", "headline", "value", "limit")
+from render import figures, missed_by, write_reports  # noqa: E402 (needs HERE on sys.path)
 
 
 def load_average() -> str:
@@ -40,42 +42,6 @@ def machine() -> dict:
         "cores": os.cpu_count(),
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
-
-
-def missed_by(row: dict) -> str:
-    """How far a missed goal is, as a ratio of the bound ("" when met or unknown)."""
-    value, limit = row.get("value"), row.get("limit")
-    if row.get("met") or not isinstance(value, (int, float)) or not limit:
-        return ""
-    return f"missed by {value / limit - 1:+.0%}"
-
-
-def figures(row: dict) -> str:
-    return ", ".join(f"{k}={v}" for k, v in row.items() if k not in _META)
-
-
-def markdown(results: dict[str, dict], info: dict) -> str:
-    """The table for the README: benchmark, figure, goal, met; then the machine."""
-    lines = [
-        "| benchmark | figure | goal | met |",
-        "|---|---|---|---|",
-    ]
-    for key, row in results.items():
-        figure = row.get("headline") or row.get("error") or figures(row)
-        met = "yes" if row.get("met") else f"**no** ({missed_by(row) or 'see results.json'})"
-        cell = figure.replace("|", "\\|")
-        lines.append(f"| {key} | {cell} | {row.get('goal', '')} | {met} |")
-    lines += [
-        "",
-        f"Measured on {info['date']}: Python {info['python']}, {info['platform']}, "
-        f"{info['cores']} cores ({info['processor']}). The machine is shared: load average "
-        f"(1 / 5 / 15 min) {info['load_average_start']} at the start, "
-        f"{info['load_average_end']} at the end. Speeds are ratios to a baseline measured in "
-        "the same run; every figure is a median over repeats (`make bench`, details in "
-        "`benchmarks/results.json`).",
-        "",
-    ]
-    return "\n".join(lines)
 
 
 def main() -> int:
@@ -97,8 +63,12 @@ def main() -> int:
     info["bench_seconds"] = round(time.perf_counter() - started, 1)
 
     rows = [
-        (key, row.get("headline") or figures(row), row.get("goal", ""),
-         "yes" if row.get("met") else f"NO {missed_by(row)}".strip())
+        (
+            key,
+            row.get("headline") or figures(row),
+            row.get("goal", ""),
+            "yes" if row.get("met") else f"NO {missed_by(row)}".strip(),
+        )
         for key, row in results.items()
     ]
     header = ("benchmark", "figure", "goal", "met")
@@ -108,16 +78,18 @@ def main() -> int:
     print("-+-".join("-" * w for w in width))
     for r in rows:
         print(" | ".join(c.ljust(w) for c, w in zip(r, width, strict=True)))
-    print(f"\nload average {info['load_average_start']} → {info['load_average_end']}; "
-          f"{info['bench_seconds']} s in all")
+    print(
+        f"\nload average {info['load_average_start']} → {info['load_average_end']}; "
+        f"{info['bench_seconds']} s in all"
+    )
 
     if only:  # a partial run must not replace the full table
         print("partial run: results.json and results.md left as they were")
         return 0
     out = HERE / "results.json"
     out.write_text(json.dumps({"machine": info, "results": results}, indent=2) + "\n", "utf-8")
-    (HERE / "results.md").write_text(markdown(results, info), "utf-8")
-    print(f"wrote {out} and results.md (all figures: results.json)")
+    rendered = ", ".join(p.name for p in write_reports(out)) or "no report (unchanged)"
+    print(f"wrote {out} (all figures) and, from it, {rendered}")
     return 0
 
 

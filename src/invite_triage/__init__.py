@@ -25,6 +25,7 @@ from invite_triage.analysis.quality import (
     quality_vs_size,
     simulate_growth,
 )
+from invite_triage.analysis.what_if import WHAT_IF_PERSONAS, WHAT_IF_RANGES, what_if
 from invite_triage.core.errors import InvalidInputError, InviteTriageError
 from invite_triage.domain import criteria
 from invite_triage.domain.criteria import CRITERIA
@@ -79,7 +80,7 @@ _LAZY = {
     "plot_confusion_matrix": "render.charts_titles",
     "plot_network_growth": "render.report",
     "plot_pending_intents": "render.report",
-    "plot_family_seniority": "widgets.own_data_app",
+    "plot_family_seniority": "render.app_charts",
     "decide_pending": "render.report",
     "write_report": "render.report",
     "write_decisions": "render.report",
@@ -113,6 +114,8 @@ __all__ = [
     "POSTS_PER_WEEK_BY_PERSONA",
     "REQUIRED_COLUMNS",
     "SENIORITIES",
+    "WHAT_IF_PERSONAS",
+    "WHAT_IF_RANGES",
     "InvalidInputError",
     "InviteTriageError",
     "LinkedInExport",
@@ -167,6 +170,7 @@ __all__ = [
     "solution",
     "triage",
     "validate_invitations",
+    "what_if",
     "write_decisions",
     "write_invitations_csv",
     "write_report",

@@ -174,7 +174,7 @@ def test_network_quality_of_connections_says_what_is_estimated(profile):
     assert synthetic.estimate == real.estimate
     assert synthetic.estimate.size == len(connections)
     # A LinkedIn export has no mutual connections: reach is unknown, and said so.
-    assert math.isnan(real.estimate.reach)
+    assert real.estimate.reach is None
     assert "no mutual connections" in real.summary
     assert "estimates" in real.summary and "(truth:" not in real.summary
     assert "truth:" in synthetic.summary

@@ -76,7 +76,7 @@ def test_refuses_to_overwrite_the_export(tmp_path, capsys):
     export = write_sample_export(tmp_path)
     before = export.read_bytes()
     assert main(["report", str(export), "--out", str(export)]) == 2
-    assert "refusing to overwrite the LinkedIn export" in capsys.readouterr().err
+    assert "refusing to overwrite an input" in capsys.readouterr().err
     assert export.read_bytes() == before
 
 

@@ -7,9 +7,13 @@ import pytest
 
 from invite_triage.domain.intent import (
     KINDS,
+    MAX_NOTE_CHARS,
+    NO_EVIDENCE,
     PHRASE_KINDS,
     classify_message,
     classify_messages,
+    cut_mark,
+    find_cues,
     normalise_message,
     phrase_table,
 )
@@ -92,7 +96,23 @@ def test_a_specific_note_is_personal_even_with_a_generic_phrase():
 )
 def test_every_synthetic_note_gets_its_kind(pool, kind):
     for text in synth_vocab.MESSAGES[pool]:
-        assert classify_message(text)[0] == kind, text
+        expected = "generic" if text in SYNTHETIC_NOTES_WITHOUT_EVIDENCE else kind
+        assert classify_message(text)[0] == expected, text
+
+
+#: Synthetic notes drawn from a "personal" pool that name no shared context: the old classifier
+#: called them personal by default (more than three words left); read by evidence they are
+#: generic, like "je suis vos publications avec intérêt" in the blind corpus. The world keeps
+#: them (changing its text would change the committed data); the triage reads them as generic.
+SYNTHETIC_NOTES_WITHOUT_EVIDENCE = frozenset({
+    "Bonjour, je m'intéresse beaucoup aux réseaux sociaux et je suis vos publications depuis un "
+    "moment. Au plaisir d'échanger.",
+})
+
+
+def test_the_synthetic_exceptions_still_exist():
+    every = {text for pool in synth_vocab.MESSAGES.values() for text in pool}
+    assert every >= SYNTHETIC_NOTES_WITHOUT_EVIDENCE
 
 
 def test_vectorised_matches_one_by_one_and_keeps_the_index():
@@ -119,3 +139,87 @@ def test_phrase_table_is_readable_data():
     assert set(table.kinds) <= set(PHRASE_KINDS)
     assert {"pitch", "generic", "personal"} <= set(table.kinds)
     assert "rendez-vous" in table.phrases and "free trial" in table.phrases
+
+
+def test_a_long_note_without_evidence_is_generic_not_personal():
+    """The old default: more than three words left after the generic phrases meant personal."""
+    texts = [
+        "Hello Samuel, I hope this message finds you well. I am reaching out because I believe "
+        "in building meaningful professional relationships with like-minded individuals.",
+        "Bonjour, je m'intéresse beaucoup à la finance durable et je suis vos publications depuis "
+        "un moment. Au plaisir d'échanger.",
+    ]
+    for text in texts:
+        assert classify_message(text)[0] == "generic", text
+    assert classify_message("Hi Jake, hope your week is going great!") == (
+        "generic", ("hi",)
+    )
+    # With no cue at all, the triggers say why it is generic.
+    assert classify_message("Quel beau parcours, vraiment.") == ("generic", (NO_EVIDENCE,))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        ("Salut, on était dans la même promo à l'IUT de Lannion !", "personal", "même promo"),
+        ("Code promo BIENVENUE20 : -20% sur votre abonnement.", "pitch", "code promo"),
+        ("Je vous contacte au sujet d'une offre d'emploi en CDI à Nantes.", "personal",
+         "offre d'emploi"),
+        ("Offre spéciale de lancement : votre site à 490 €.", "pitch", "offre spéciale"),
+        ("Je recrute pour une startup à Grenoble un développeur C++ en CDI.", "personal",
+         "je recrute pour"),
+        ("Je recrute des partenaires motivés pour une activité depuis chez eux, pas besoin "
+         "d'expérience.", "pitch", "recrute des partenaires"),
+        ("I'm a third-year student, would you have 15 minutes to share advice on how you got "
+         "started?", "personal", "share advice"),
+        ("Would you have 15 minutes this week so I can show you our platform?", "pitch",
+         "show you"),
+        ("Super rencontre au meetup hier soir, merci pour ta démo de Svelte !", "personal",
+         "ta démo"),
+        ("Hiring a Staff Data Engineer (remote EU, €95-110k). Your Spark work fits well.",
+         "personal", "hiring a"),
+    ],
+)
+def test_ambiguous_words_are_settled_by_context(text, kind, trigger):
+    got, triggers = classify_message(text)
+    assert got == kind, triggers
+    assert trigger in triggers
+
+
+def test_a_sales_note_with_a_shared_event_is_still_a_pitch():
+    text = ("Bonjour, nous étions tous les deux au Salon des Entrepreneurs de Nantes ! Je serais "
+            "ravi de vous proposer une refonte de votre site avec 15% de remise salon.")
+    kind, triggers = classify_message(text)
+    assert kind == "pitch"
+    assert "vous proposer" in triggers and "remise" in triggers
+
+
+def test_a_note_longer_than_the_cap_is_cut_and_says_so():
+    text = "Hello! " + "x" * MAX_NOTE_CHARS + " Book a call for a free demo."
+    kind, triggers = classify_message(text)
+    assert kind == "generic"  # the pitch is beyond the cut
+    assert triggers[-1] == cut_mark() == "note cut at 8,000 characters"
+    assert classify_message("Book a call.")[1] == ("book a call",)
+
+
+def test_cues_found_are_in_order_and_never_nested():
+    norm = normalise_message("Nous proposons un essai gratuit et une démo gratuite à 19 €/mois.")
+    found = find_cues(norm)
+    starts = [start for start, _, _ in found]
+    assert starts == sorted(starts)
+    ends = [end for _, end, _ in found]
+    assert ends == sorted(ends), "a cue inside an earlier, longer one is left out"
+    table = phrase_table()
+    shown = [table.shown(index, norm[start:end]) for start, end, index in found]
+    assert "essai gratuit" in shown and "démo gratuite" in shown and "gratuit" not in shown
+
+
+def test_the_cue_table_is_checked_when_read():
+    from invite_triage.domain.intent import _problems
+
+    rows = [{"cue": "demo", "kind": "pitchy", "weight": "3"},
+            {"cue": "re:(a|b)", "kind": "pitch", "weight": "x"}]
+    problems = _problems(rows)
+    assert any("row 2, column kind" in p for p in problems)
+    assert any("row 3, column weight" in p for p in problems)
+    assert any("capturing groups" in p for p in problems)

@@ -12,6 +12,7 @@ from invite_triage.core.errors import InvalidInputError
 from invite_triage.domain.schema import empty_invitations, validate_invitations
 from invite_triage.linkedin.annotations import (
     ANNOTATION_COLUMNS,
+    LOCK_NAME,
     annotation_files,
     apply_annotations,
     load_annotations,
@@ -82,10 +83,11 @@ def test_a_crash_while_saving_leaves_the_previous_file_intact(tmp_path, monkeypa
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(InvalidInputError, match="disk full"):
         save_annotation(folder=tmp_path, now=LATER, name="Bob Roy")
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["annotations-2026-11-25.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != LOCK_NAME) == [
+        "annotations-2026-11-25.csv"]
 
 
 def test_invalid_annotations_are_refused_and_nothing_is_written(tmp_path):

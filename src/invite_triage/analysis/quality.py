@@ -236,13 +236,18 @@ def _sum_columns(signals: pd.DataFrame) -> list[str]:
 
 @dataclass(frozen=True)
 class QualityMetrics:
-    """The five metrics of one network, either all estimates or all ground truth."""
+    """The five metrics of one network, either all estimates or all ground truth.
+
+    ``reach`` is ``None`` when it cannot be known (no mutual connections in the data): an
+    unknown held as NaN would make two equal results compare unequal (``nan != nan``, and
+    dataclasses compare field by field since Python 3.13).
+    """
 
     size: int
     relevance_share: float
     feed_noise: float
     exposure: int
-    reach: float
+    reach: float | None
 
     def as_dict(self) -> dict[str, float]:
         return dataclasses.asdict(self)
@@ -269,12 +274,17 @@ class NetworkQuality:
         truth = self.truth.as_dict() if self.truth else {}
         return pd.DataFrame(
             {
-                "estimate": [float(getattr(self.estimate, m)) for m in METRICS],
-                "truth": [float(truth[m]) if m in truth else np.nan for m in METRICS],
+                "estimate": [_float_or_nan(getattr(self.estimate, m)) for m in METRICS],
+                "truth": [_float_or_nan(truth.get(m)) for m in METRICS],
                 "meaning": [METRIC_MEANINGS[m] for m in METRICS],
             },
             index=pd.Index(METRICS, name="metric"),
         )
+
+
+def _float_or_nan(value: float | None) -> float:
+    """A table cell: unknown (``None``) becomes NaN, the way pandas marks a missing number."""
+    return np.nan if value is None else float(value)
 
 
 def _metrics(signals: pd.DataFrame, suffix: str) -> QualityMetrics:
@@ -287,7 +297,7 @@ def _metrics(signals: pd.DataFrame, suffix: str) -> QualityMetrics:
         relevance_share=float(values[f"relevance_share{suffix}"]),
         feed_noise=float(values[f"feed_noise{suffix}"]),
         exposure=int(values[f"exposure{suffix}"]),
-        reach=math.nan if reach_missing else float(values[f"reach{suffix}"]),
+        reach=None if reach_missing else float(values[f"reach{suffix}"]),
     )
 
 
@@ -315,7 +325,7 @@ def _summarise(estimate: QualityMetrics, truth: QualityMetrics | None) -> str:
         "who can see your contact list and, depending on your privacy settings, your e-mail "
         "address.",
     ]
-    if math.isnan(estimate.reach):
+    if estimate.reach is None:
         parts.append("Reach is unknown: this data has no mutual connections.")
     else:
         parts.append(

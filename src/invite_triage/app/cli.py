@@ -1,18 +1,36 @@
-"""The ``invite-triage`` command: doctor, data, report, triage."""
+"""The ``invite-triage`` command: doctor, data, report, triage.
+
+Every failure a user can cause (a missing or damaged export, a bad profile, an ``--out`` that
+would destroy something) prints one message naming the file and what was expected, and exits
+with status 2: never a traceback. ``--out`` never overwrites one of the command's inputs, nor
+a file the command did not write itself, unless ``--force`` is given.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import hashlib
+import io
+import json
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from invite_triage.app.doctor import run_doctor
-from invite_triage.core.errors import InviteTriageError
+from invite_triage.core.errors import InvalidInputError, InviteTriageError
+from invite_triage.core.files import atomic_write_bytes
 from invite_triage.linkedin.annotations import load_annotations
-from invite_triage.render.report import write_decisions, write_report
+from invite_triage.render.report import DECISION_COLUMNS, write_decisions, write_report
 from invite_triage.world.sample_export import write_sample_export
 from invite_triage.world.synth import write_world
+
+#: Written by ``data`` beside its files: what it wrote (SHA-256 per file), so that a later run
+#: can tell its own files, safe to replace, from files someone else put there.
+DATA_MANIFEST = ".invite-triage-data.json"
+#: Exit status for every failure the user can fix (argparse uses it for bad arguments too).
+EXIT_USER_ERROR = 2
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
@@ -20,18 +38,103 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return run_doctor()
 
 
-def _cmd_data(args: argparse.Namespace) -> int:
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
+
+def _cmd_data(args: argparse.Namespace) -> int:
+    """Generate into a temporary folder, then copy over ``--out`` only the files that are new,
+    unchanged since this command wrote them (manifest), or identical (``--force`` for any)."""
     out = Path(args.out)
-    written = write_world(out)
-    written.append(write_sample_export(out / "sample_export"))
-    for path in written:
-        print(f"wrote {path}")
+    if out.exists() and not out.is_dir():
+        raise InvalidInputError("this is a file, not a folder",
+                                ["expected a folder to write the synthetic world into"], str(out))
+    manifest_path = out / DATA_MANIFEST
+    manifest = _read_manifest(manifest_path)
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = write_world(Path(tmp))
+        staged.append(write_sample_export(Path(tmp) / "sample_export"))
+        pairs = [(s, out / s.relative_to(tmp), s.relative_to(tmp).as_posix()) for s in staged]
+        foreign = []
+        for source, target, name in pairs:
+            if target.is_dir():
+                foreign.append(f"{target} is a folder")
+            elif target.exists() and not args.force:
+                current = _sha256(target.read_bytes())
+                if current not in (_sha256(source.read_bytes()), manifest.get(name)):
+                    foreign.append(f"{target} was not written by this command (or was edited)")
+        if foreign:
+            raise InvalidInputError(
+                "refusing to overwrite files this command did not write",
+                [*foreign, "choose another --out folder, or pass --force to replace them"],
+                str(out),
+            )
+        hashes = {}
+        for source, target, name in pairs:
+            data = source.read_bytes()
+            atomic_write_bytes(target, data)
+            hashes[name] = _sha256(data)
+            print(f"wrote {target}")
+    atomic_write_bytes(manifest_path, (json.dumps(hashes, indent=2, sort_keys=True) + "\n")
+                       .encode("utf-8"))
     return 0
+
+
+def _read_manifest(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _is_our_report(head: bytes) -> bool:
+    return head.lstrip().startswith(b"<!DOCTYPE html>") and b"<title>Invite Triage report" in head
+
+
+def _is_our_decisions(head: bytes) -> bool:
+    first = head.decode("utf-8-sig", errors="replace").splitlines()[:1]
+    fields = next(csv.reader(io.StringIO(first[0])), []) if first else []
+    return "decision" in fields and set(fields) <= set(DECISION_COLUMNS)
+
+
+def _check_out(out: Path, inputs: Iterable[Path], ours: object, force: bool) -> None:
+    """Refuse an ``--out`` that is one of the inputs (or inside an input folder), a folder,
+    or an existing file this command did not write (``ours(first bytes)`` is False)."""
+    target = out.resolve()
+    for given in inputs:
+        source = given.resolve()
+        if target == source or (source.is_dir() and target.is_relative_to(source)):
+            raise InvalidInputError(
+                "refusing to overwrite an input",
+                [f"--out {out} is {'inside ' if target != source else ''}{given}, which this "
+                 "command reads; choose another file"],
+                str(out),
+            )
+    if out.is_dir():
+        raise InvalidInputError("this is a folder", ["expected a file name to write"], str(out))
+    if out.exists() and not force:
+        with out.open("rb") as handle:
+            head = handle.read(4096)
+        if not ours(head):  # type: ignore[operator]
+            raise InvalidInputError(
+                "refusing to overwrite a file this command did not write",
+                ["choose another --out file, or pass --force to replace it"], str(out),
+            )
+
+
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    paths = [Path(args.export)]
+    if args.profile:
+        paths.append(Path(args.profile))
+    if getattr(args, "annotations", None):
+        paths.append(Path(args.annotations))
+    return paths
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
 
+    _check_out(Path(args.out), _inputs(args), _is_our_report, args.force)
     path = write_report(args.export, args.out, profile_path=args.profile)
     print(f"wrote {path}")
     return 0
@@ -39,6 +142,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_triage(args: argparse.Namespace) -> int:
 
+    _check_out(Path(args.out), _inputs(args), _is_our_decisions, args.force)
     annotations = load_annotations(args.annotations) if args.annotations else None
     path = write_decisions(
         args.export, args.out, profile_path=args.profile, annotations=annotations
@@ -56,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="check the installation; prints the fix for anything wrong")
     data = sub.add_parser("data", help="regenerate the synthetic world (deterministic)")
     data.add_argument("--out", default="data", help="folder to write into (default: data)")
+    data.add_argument("--force", action="store_true",
+                      help="replace files in --out even if this command did not write them")
     for name, helptext, default in (
         ("report", "write a self-contained HTML report of your LinkedIn export", "report.html"),
         ("triage", "write decisions for your pending invitations as CSV", "decisions.csv"),
@@ -64,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("export", help="the LinkedIn export: .zip, folder, or Connections.csv")
         cmd.add_argument("--out", default=default, help=f"output file (default: {default})")
         cmd.add_argument("--profile", default=None, help="your profile JSON (optional)")
+        cmd.add_argument("--force", action="store_true",
+                         help="replace --out even if this command did not write it")
         if name == "triage":
             cmd.add_argument(
                 "--annotations",
@@ -76,13 +184,29 @@ def build_parser() -> argparse.ArgumentParser:
 _COMMANDS = {"doctor": _cmd_doctor, "data": _cmd_data, "report": _cmd_report, "triage": _cmd_triage}
 
 
+def _say(text: str) -> None:
+    """Print to stderr even when the text holds what the terminal cannot show (a file name
+    in another encoding): those characters are escaped, never a UnicodeEncodeError."""
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    print(text.encode(encoding, "backslashreplace").decode(encoding, "replace"), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    prefix = f"invite-triage {args.command}"
     try:
         return _COMMANDS[args.command](args)
     except InviteTriageError as exc:
-        print(f"invite-triage {args.command}: {exc}", file=sys.stderr)
-        return 2
+        _say(f"{prefix}: {exc}")
+    except OSError as exc:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        _say(f"{prefix}: {where}{exc.strerror or exc}; expected a path you can read "
+             "(the export, the profile) or write (--out)")
+    except UnicodeError as exc:
+        _say(f"{prefix}: text that is not valid in its encoding ({exc}); expected UTF-8 files")
+    except MemoryError:
+        _say(f"{prefix}: not enough memory; expected a LinkedIn export of ordinary size")
+    return EXIT_USER_ERROR
 
 
 if __name__ == "__main__":

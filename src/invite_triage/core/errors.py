@@ -21,3 +21,13 @@ class InvalidInputError(InviteTriageError, ValueError):
         where = f"{source}: " if source else ""
         lines = [f"{where}{summary}"] + [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+class DamagedFileError(InvalidInputError):
+    """A file the package keeps (the learner's annotations) is damaged and was not written
+    into. ``saved_to`` is where the new data went instead (None when nothing was saved)."""
+
+    def __init__(self, summary: str, problems: list[str] | None = None, source: str | None = None,
+                 saved_to: object = None):
+        super().__init__(summary, problems, source)
+        self.saved_to = saved_to

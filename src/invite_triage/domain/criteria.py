@@ -8,9 +8,10 @@ and returns a DataFrame on the invitations' index with two columns:
   distinct sentences, so a million rows cost a million small integers, not strings).
 
 The work is done once per *distinct* value (titles, messages, mutual titles, names), never per
-row, so the triage engine stays fast on large tables. Reasons come from :data:`REASONS`, a
-readable table with English and French wording; their *polarity* says whether a reason argues
-for (+1) or against (-1) accepting, or is only context (0), and the engine cites them that way.
+row, so the triage engine stays fast on large tables. Reasons are listed in :data:`REASONS`:
+their *polarity* says whether a reason argues for (+1) or against (-1) accepting, or is only
+context (0), and the engine cites them that way. Their wording, in every language, lives in the
+message catalog (:mod:`invite_triage.core.i18n`, msgids ``reason.<criterion>.<key>``).
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from invite_triage.core.i18n import label, message
 from invite_triage.core.text import fold, name_key
 from invite_triage.domain.intent import KINDS, classify_message
 from invite_triage.domain.profile import FAMILIES, RELEVANT_WEIGHT, Profile
@@ -49,97 +52,52 @@ INTENT_SCORES = {"personal": 1.0, "empty": 0.5, "generic": 0.35, "pitch": 0.0}
 _BEGINNER_LEVELS = ("student", "junior")
 _EXPERT_LEVELS = ("senior", "manager", "director", "executive")
 
-#: Reason clauses: (criterion, key, polarity, English, French). ``{family}`` is the inviter's
-#: job family, in words (see FAMILY_LABELS).
-REASONS: tuple[tuple[str, str, int, str, str], ...] = (
-    ("job", "own", 1,
-     "their job ({family}) is in your own field",
-     "son poste ({family}) est dans votre domaine"),
-    ("job", "recruiter", 1,
-     "their job ({family}) matters to you, as recruiters can hire you",
-     "son poste ({family}) compte pour vous, car un recruteur peut vous embaucher"),
-    ("job", "boss", 1,
-     "their job ({family}) matters to you, as a company boss can hire or buy",
-     "son poste ({family}) compte pour vous, car un dirigeant peut recruter ou acheter"),
-    ("job", "relevant", 1,
-     "their job ({family}) matters to your goals",
-     "son poste ({family}) compte pour vos objectifs"),
-    ("job", "unrelated", -1,
-     "their job ({family}) has no clear link to your field, HR or company leadership",
-     "son poste ({family}) n'a pas de lien clair avec votre domaine, les RH ou la direction"),
-    ("job", "unknown", 0,
-     "their job title is unknown: read it on their profile page",
-     "son poste n'est pas connu : lisez-le sur son profil"),
-    ("career", "beginner_mentor", 1,
-     "they are starting out in your field, and you like helping beginners",
-     "cette personne débute dans votre domaine, et vous aimez aider les débutants"),
-    ("career", "beginner", 0,
-     "they are starting out in your field: you would give more than you receive, "
-     "which is no reason to refuse",
-     "cette personne débute dans votre domaine : vous donnerez plus que vous ne recevrez, "
-     "ce qui n'est pas une raison de refuser"),
-    ("career", "early", 0,
-     "they are early in their career",
-     "cette personne est en début de carrière"),
-    ("career", "established", 1,
-     "they are an established professional",
-     "cette personne a une expérience établie"),
-    ("career", "expert", 1,
-     "they are an experienced professional, a potential peer",
-     "cette personne est expérimentée, un pair potentiel"),
-    ("mutuals", "none", -1,
-     "you have no mutual connections",
-     "vous n'avez aucune relation en commun"),
-    ("mutuals", "unrelated", 0,
-     "your mutual connections are not in fields that matter to you",
-     "vos relations communes ne sont pas dans des domaines qui comptent pour vous"),
-    ("mutuals", "count_only", 0,
-     "you have mutual connections whose jobs are not listed",
-     "vous avez des relations en commun dont les postes ne sont pas indiqués"),
-    ("mutuals", "few", 1,
-     "you have a few mutual connections in fields that matter to you",
-     "vous avez quelques relations en commun dans des domaines qui comptent pour vous"),
-    ("mutuals", "several", 1,
-     "you have several mutual connections in fields that matter to you",
-     "vous avez plusieurs relations en commun dans des domaines qui comptent pour vous"),
-    ("groups", "none", 0,
-     "you share no group",
-     "vous n'avez aucun groupe en commun"),
-    ("groups", "one", 1,
-     "you share a group",
-     "vous partagez un groupe"),
-    ("groups", "several", 1,
-     "you share several groups",
-     "vous partagez plusieurs groupes"),
-    ("known", "unknown", 0,
-     "you have never been in touch outside LinkedIn",
-     "vous n'avez jamais échangé hors de LinkedIn"),
-    ("known", "known", 1,
-     "you know them outside LinkedIn",
-     "vous connaissez cette personne hors de LinkedIn"),
-    ("intent", "personal", 1,
-     "their note is personal",
-     "son message est personnel"),
-    ("intent", "empty", 0,
-     "they sent no note",
-     "l'invitation n'a pas de message"),
-    ("intent", "generic", -1,
-     "their note is a generic sentence",
-     "son message est une phrase générique"),
-    ("intent", "pitch", -1,
-     "their note is a sales pitch",
-     "son message est une prospection commerciale"),
+
+class Reason(NamedTuple):
+    """One reason clause: which criterion cites it, its key, and its polarity (+1 argues for
+    accepting, -1 against, 0 is only context). A ``per_family`` reason names the inviter's
+    job family, so it has one code per family. The wording, in every language, is the
+    message ``reason.<criterion>.<key>`` of the catalog (:mod:`invite_triage.core.i18n`)."""
+
+    criterion: str
+    key: str
+    polarity: int
+    per_family: bool = False
+
+    @property
+    def msgid(self) -> str:
+        return f"reason.{self.criterion}.{self.key}"
+
+
+#: Every reason clause, in code order within each criterion.
+REASONS: tuple[Reason, ...] = (
+    Reason("job", "own", 1, per_family=True),
+    Reason("job", "recruiter", 1, per_family=True),
+    Reason("job", "boss", 1, per_family=True),
+    Reason("job", "relevant", 1, per_family=True),
+    Reason("job", "unrelated", -1, per_family=True),
+    Reason("job", "unknown", 0),
+    Reason("career", "beginner_mentor", 1),
+    Reason("career", "beginner", 0),
+    Reason("career", "early", 0),
+    Reason("career", "established", 1),
+    Reason("career", "expert", 1),
+    Reason("mutuals", "none", -1),
+    Reason("mutuals", "unrelated", 0),
+    Reason("mutuals", "count_only", 0),
+    Reason("mutuals", "few", 1),
+    Reason("mutuals", "several", 1),
+    Reason("groups", "none", 0),
+    Reason("groups", "one", 1),
+    Reason("groups", "several", 1),
+    Reason("known", "unknown", 0),
+    Reason("known", "known", 1),
+    Reason("intent", "personal", 1),
+    Reason("intent", "empty", 0),
+    Reason("intent", "generic", -1),
+    Reason("intent", "pitch", -1),
 )
 
-FAMILY_LABELS: dict[str, tuple[str, str]] = {
-    "marketing": ("marketing & communication", "marketing et communication"),
-    "hr": ("HR", "RH"),
-    "leadership": ("company leadership", "direction d'entreprise"),
-    "sales": ("sales", "vente"),
-    "tech": ("tech", "tech"),
-    "finance": ("finance", "finance"),
-    "other": ("other field", "autre domaine"),
-}
 _JOB_LEVELS = ("own", "recruiter", "boss", "relevant", "unrelated")  # then "unknown"
 #: Job score when the title is unknown (a LinkedIn export never holds the inviter's title):
 #: neutral, neither for nor against.
@@ -149,35 +107,32 @@ UNKNOWN_JOB_SCORE = 0.5
 def reason_keys(criterion: str) -> tuple[str, ...]:
     """The reason keys of one criterion, in code order (a ``job`` reason that names the
     family has one key per family, ``level:family``)."""
-    rows = [row for row in REASONS if row[0] == criterion]
+    rows = [row for row in REASONS if row.criterion == criterion]
     return tuple(
-        f"{row[1]}:{family}" if _per_family(row) else row[1]
+        f"{row.key}:{family}" if row.per_family else row.key
         for row in rows
-        for family in (FAMILIES if _per_family(row) else (None,))
+        for family in (FAMILIES if row.per_family else (None,))
     )
 
 
-def _per_family(row: tuple[str, str, int, str, str]) -> bool:
-    """A reason that names the inviter's family has one code per family."""
-    return "{family}" in row[3]
-
-
+@lru_cache(maxsize=64)
 def reason_texts(criterion: str, lang: str = "en") -> tuple[str, ...]:
-    """The reason clauses of one criterion, in code order, in ``lang`` ("en" or "fr")."""
-    column = 3 if lang == "en" else 4
-    pos = 0 if lang == "en" else 1
-    rows = [row for row in REASONS if row[0] == criterion]
+    """The reason clauses of one criterion, in code order, in ``lang`` (a language of the
+    message catalog). Built once per criterion and language, then cached."""
+    rows = [row for row in REASONS if row.criterion == criterion]
     return tuple(
-        row[column].format(family=FAMILY_LABELS[family][pos]) if family else row[column]
+        message(row.msgid, lang, family=label("family", family, lang))
+        if family
+        else message(row.msgid, lang)
         for row in rows
-        for family in (FAMILIES if _per_family(row) else (None,))
+        for family in (FAMILIES if row.per_family else (None,))
     )
 
 
 def reason_polarities(criterion: str) -> np.ndarray:
     """+1 / 0 / -1 per reason code: argues for, is context, argues against."""
-    rows = [row for row in REASONS if row[0] == criterion]
-    polarities = [row[2] for row in rows for _ in (FAMILIES if _per_family(row) else (None,))]
+    rows = [row for row in REASONS if row.criterion == criterion]
+    polarities = [row.polarity for row in rows for _ in (FAMILIES if row.per_family else (None,))]
     return np.asarray(polarities, dtype=np.int8)
 
 

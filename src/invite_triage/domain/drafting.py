@@ -4,87 +4,64 @@ The article suggests writing to the person before deciding, to ask what they exp
 you could help each other; their answer shows whether the request is serious or only meant
 to grow a network to sell to. The note is specific to what is unclear (a pitch, a beginner, no
 shared context, a job far from yours, a recruiter) and uses what you do share (a group, mutual
-connections). Templates live in :data:`TEMPLATES`, a readable (part, language, text) table.
+connections). Its parts (:data:`PARTS`) are messages ``draft.<part>`` of the catalog
+(:mod:`invite_triage.core.i18n`); :data:`TEMPLATES` lists them as (part, language, text) rows.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import check_language, message, template
+from invite_triage.core.i18n import languages as i18n_languages
 from invite_triage.domain.criteria import Signals, compute_criteria, reason_keys
 from invite_triage.domain.intent import KINDS
-from invite_triage.domain.profile import FAMILIES, LANGUAGES, RELEVANT_WEIGHT, Profile
+from invite_triage.domain.profile import FAMILIES, RELEVANT_WEIGHT, Profile
 
-#: (part, language, text). Placeholders: {first_name}, {my_first_name}, {my_title}, {field},
-#: {group}, {mutuals}, {their_title}.
-TEMPLATES: tuple[tuple[str, str, str], ...] = (
-    ("greeting", "en", "Hi {first_name},"),
-    ("greeting", "fr", "Bonjour {first_name},"),
-    ("greeting_no_name", "en", "Hello,"),
-    ("greeting_no_name", "fr", "Bonjour,"),
-    ("thanks", "en", "Thank you for your invitation."),
-    ("thanks", "fr", "Merci pour votre invitation."),
+#: The parts a note is made of; each is the message ``draft.<part>`` of the catalog
+#: (:mod:`invite_triage.core.i18n`). Placeholders: {first_name}, {my_first_name}, {my_title},
+#: {field} (``draft.field.<family>``, your field in words), {group}, {mutuals}, {their_title}.
+PARTS: tuple[str, ...] = (
+    "greeting", "greeting_no_name", "thanks",
     # what you share, to show you looked (the most specific one is used)
-    ("context_group", "en", "I see we are both members of “{group}”."),
-    ("context_group", "fr", "Je vois que nous faisons tous deux partie du groupe « {group} »."),
-    ("context_mutual", "en", "I see we have a mutual connection."),
-    ("context_mutual", "fr", "Je vois que nous avons une relation en commun."),
-    ("context_mutuals", "en", "I see we have {mutuals} mutual connections."),
-    ("context_mutuals", "fr", "Je vois que nous avons {mutuals} relations en commun."),
-    ("context_title", "en", "I see your headline reads “{their_title}”."),
-    ("context_title", "fr", "Je vois que votre titre indique « {their_title} »."),
+    "context_group", "context_mutual", "context_mutuals", "context_title",
     # the question, one per situation
-    ("pitch", "en",
-     "Before I accept, could you tell me what you expect from our connection?"),
-    ("pitch", "fr",
-     "Avant d'accepter, pourriez-vous me dire ce que vous attendez de notre mise en relation ?"),
-    ("beginner", "en",
-     "I am happy to help people starting out in {field}. What are you looking for: advice, "
-     "contacts, a first job?"),
-    ("beginner", "fr",
-     "J'aide volontiers les personnes qui débutent dans {field}. Que recherchez-vous : des "
-     "conseils, des contacts, un premier poste ?"),
-    ("recruiter", "en",
-     "Are you recruiting for a role that could match my profile ({my_title})?"),
-    ("recruiter", "fr",
-     "Recrutez-vous pour un poste qui pourrait correspondre à mon profil ({my_title}) ?"),
-    ("no_context", "en",
-     "I don't think we have met: how did you come across my profile?"),
-    ("no_context", "fr",
-     "Je ne crois pas que nous nous connaissions : comment avez-vous découvert mon profil ?"),
-    ("unrelated_job", "en",
-     "What draws you to {field}, my line of work, and how could we help each other?"),
-    ("unrelated_job", "fr",
-     "Qu'est-ce qui vous attire dans {field}, mon métier, et comment pourrions-nous nous "
-     "entraider ?"),
-    ("unclear", "en",
-     "Could you tell me what you expect from our connection and how we could help each other?"),
-    ("unclear", "fr",
-     "Pourriez-vous me dire ce que vous attendez de notre mise en relation et comment nous "
-     "pourrions nous entraider ?"),
-    ("closing", "en", "Best regards,\n{my_first_name}"),
-    ("closing", "fr", "Bien à vous,\n{my_first_name}"),
+    "pitch", "beginner", "recruiter", "no_context", "unrelated_job", "unclear",
+    "closing",
 )
-#: Your field, in words, per family (for "what draws you to ...").
-FIELDS: dict[str, tuple[str, str]] = {
-    "marketing": ("digital marketing and community management",
-                  "le marketing digital et le community management"),
-    "hr": ("HR and recruitment", "les RH et le recrutement"),
-    "leadership": ("running a company", "la direction d'entreprise"),
-    "sales": ("sales", "la vente"),
-    "tech": ("tech", "la tech"),
-    "finance": ("finance", "la finance"),
-    "other": ("my field", "mon domaine"),
-}
 SITUATIONS: tuple[str, ...] = (
     "pitch", "beginner", "recruiter", "no_context", "unrelated_job", "unclear",
 )
-_TEXT = {(part, lang): text for part, lang, text in TEMPLATES}
+
+
+class _Templates(Sequence):
+    """``(part, language, text)`` rows for every part and every language of the catalog, read
+    when asked for (importing this module reads no catalog)."""
+
+    def _rows(self) -> tuple[tuple[str, str, str], ...]:
+        langs = i18n_languages()
+        return tuple(
+            (part, lang, template(f"draft.{part}", lang)) for part in PARTS for lang in langs
+        )
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._rows()[index]
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        return iter(self._rows())
+
+    def __len__(self) -> int:
+        return len(PARTS) * len(i18n_languages())
+
+
+#: The note's parts in every language, as readable ``(part, language, text)`` rows.
+TEMPLATES: Sequence[tuple[str, str, str]] = _Templates()
+
 _DEFAULTS: dict[str, object] = {
     "name": "", "title": "", "company": "", "years_experience": np.nan,
     "mutual_connections": 0, "mutual_titles": [], "shared_groups": [], "message": "",
@@ -161,11 +138,7 @@ def draft_message(
     Specific to what is unclear (see :func:`situation`) and to what you share, addressed to
     the inviter by first name and signed with yours.
     """
-    lang = profile.language if lang is None else lang
-    if lang not in LANGUAGES:
-        raise InvalidInputError(
-            "unknown language for the message", [f"lang: got {lang!r}; expected one of {LANGUAGES}"]
-        )
+    lang = check_language(profile.language if lang is None else lang)
     frame = _row_frame(row)
     kind = situation(row, profile)
     first_name = str(frame.at[0, "name"]).split()[0] if str(frame.at[0, "name"]).strip() else ""
@@ -175,7 +148,7 @@ def draft_message(
         "first_name": first_name,
         "my_first_name": profile.name.split()[0] if profile.name.strip() else "",
         "my_title": profile.title,
-        "field": FIELDS[profile.family][lang == "fr"],
+        "field": message(f"draft.field.{profile.family}", lang),
         "group": groups[0] if groups else "",
         "mutuals": mutual_count,
         "their_title": _short_title(str(frame.at[0, "title"])),
@@ -189,9 +162,9 @@ def draft_message(
     else:
         context = None
     greeting = "greeting" if first_name else "greeting_no_name"
-    body = [_TEXT[("thanks", lang)]]
+    body = [template("draft.thanks", lang)]
     if context is not None:
-        body.append(_TEXT[(context, lang)])
-    body.append(_TEXT[(kind, lang)])
-    parts = [_TEXT[(greeting, lang)], " ".join(body), _TEXT[("closing", lang)]]
+        body.append(template(f"draft.{context}", lang))
+    body.append(template(f"draft.{kind}", lang))
+    parts = [template(f"draft.{greeting}", lang), " ".join(body), template("draft.closing", lang)]
     return "\n\n".join(parts).format(**values).rstrip()

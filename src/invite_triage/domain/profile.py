@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -28,6 +29,39 @@ _GOAL_BOOST: dict[str, dict[str, float]] = {
 }
 
 
+def _show(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _valid_text(text: str) -> bool:
+    """False for a lone surrogate (JSON's ``"\\ud800"``): it cannot be written to any file."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _text_items(value: object) -> tuple[str, ...] | None:
+    """A tuple of text from one text or a list/tuple of texts; None for anything else."""
+    if isinstance(value, str):
+        value = (value,)
+    if isinstance(value, (bytes, Mapping)) or not isinstance(value, Iterable):
+        return None
+    items = tuple(value)
+    if not all(isinstance(v, str) and _valid_text(v) for v in items):
+        return None
+    return items
+
+
+def _weight(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = float(value)
+    return number if 0 <= number <= 1 else None
+
+
 @dataclass(frozen=True)
 class Profile:
     """Your own situation. Frozen, so ``dataclasses.replace(profile, policy="known_only")`` works.
@@ -47,29 +81,47 @@ class Profile:
 
     def __post_init__(self) -> None:
         problems = []
+        for attr in ("name", "title"):
+            value = getattr(self, attr)
+            if not isinstance(value, str):
+                problems.append(f"{attr}: got {_show(value)}; expected text")
+            elif not _valid_text(value):
+                problems.append(f"{attr}: holds characters that are not valid Unicode (a lone "
+                                "surrogate); expected plain text")
         for attr in ("goals", "groups", "known_people"):
             value = getattr(self, attr)
-            if isinstance(value, str):
-                value = (value,)
-            object.__setattr__(self, attr, tuple(value))
+            items = _text_items(value)
+            if items is None:
+                problems.append(f"{attr}: got {_show(value)}; expected a list of text")
+                items = ()
+            object.__setattr__(self, attr, items)
         bad_goals = [g for g in self.goals if g not in GOALS]
         if bad_goals:
             problems.append(f"goals: unknown {bad_goals}; expected some of {list(GOALS)}")
-        if self.policy not in POLICIES:
-            problems.append(f"policy: got {self.policy!r}; expected one of {list(POLICIES)}")
-        if self.language not in LANGUAGES:
-            problems.append(f"language: got {self.language!r}; expected one of {list(LANGUAGES)}")
-        if not isinstance(self.mentoring, (int, float)) or not 0 <= float(self.mentoring) <= 1:
-            problems.append(f"mentoring: got {self.mentoring!r}; expected a number in [0, 1]")
-        for fam, weight in dict(self.family_overrides).items():
-            if fam not in FAMILIES or not 0 <= float(weight) <= 1:
+        if not isinstance(self.policy, str) or self.policy not in POLICIES:
+            problems.append(f"policy: got {_show(self.policy)}; expected one of {list(POLICIES)}")
+        if not isinstance(self.language, str) or self.language not in LANGUAGES:
+            problems.append(
+                f"language: got {_show(self.language)}; expected one of {list(LANGUAGES)}")
+        if (isinstance(self.mentoring, bool) or not isinstance(self.mentoring, (int, float))
+                or not 0 <= float(self.mentoring) <= 1):
+            problems.append(f"mentoring: got {_show(self.mentoring)}; expected a number in [0, 1]")
+        overrides = self.family_overrides
+        if not isinstance(overrides, Mapping):
+            problems.append(f"family_overrides: got {_show(overrides)}; expected a dict "
+                            "family → weight in [0, 1]")
+            overrides = {}
+        for fam, weight in dict(overrides).items():
+            number = _weight(weight)
+            if not isinstance(fam, str) or fam not in FAMILIES or number is None:
                 problems.append(
-                    f"family_overrides: {fam!r}={weight!r}; expected a family among "
+                    f"family_overrides: {_show(fam)}={_show(weight)}; expected a family among "
                     f"{list(FAMILIES)} with a weight in [0, 1]"
                 )
         if problems:
             raise InvalidInputError("this profile is not valid", problems)
-        object.__setattr__(self, "family_overrides", dict(self.family_overrides))
+        object.__setattr__(self, "family_overrides",
+                           {fam: float(weight) for fam, weight in overrides.items()})
 
     @property
     def family(self) -> str:
@@ -103,9 +155,17 @@ class Profile:
         return data
 
     def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the profile as JSON; a path that cannot be written raises, naming it."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n",
+                            "utf-8")
+        except OSError as exc:
+            raise InvalidInputError(
+                "the profile could not be saved",
+                [f"{exc.strerror or exc}; expected a file name you can write to"], str(path),
+            ) from None
         return path
 
     @classmethod
@@ -113,14 +173,33 @@ class Profile:
         """Read a profile saved as JSON; errors name the file and the field."""
         path = Path(path)
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = json.loads(path.read_bytes().decode("utf-8-sig"))
         except FileNotFoundError:
             raise InvalidInputError(
                 "file not found", [f"expected a profile JSON at {path}"], str(path)
             ) from None
+        except IsADirectoryError:
+            raise InvalidInputError(
+                "this is a folder", ["expected a profile JSON file"], str(path)
+            ) from None
+        except OSError as exc:
+            raise InvalidInputError(
+                "the profile could not be read",
+                [f"{exc.strerror or exc}; expected a profile JSON file you can read"], str(path),
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError(
+                "not UTF-8 text", [f"byte {exc.start}: {exc.reason}; expected a JSON file "
+                                   "saved as UTF-8"], str(path)
+            ) from None
         except json.JSONDecodeError as exc:
             raise InvalidInputError(
                 "not valid JSON", [f"line {exc.lineno}, column {exc.colno}: {exc.msg}"], str(path)
+            ) from None
+        except RecursionError:
+            raise InvalidInputError(
+                "not valid JSON", ["nested too deeply; expected a JSON object of profile "
+                                   "fields"], str(path)
             ) from None
         if not isinstance(data, dict):
             raise InvalidInputError("expected a JSON object with profile fields", source=str(path))

@@ -6,6 +6,7 @@ one shape, so the criteria and the triage engine only ever see one kind of table
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -52,13 +53,22 @@ def _is_list_cell(value: object) -> bool:
 def validate_invitations(df: pd.DataFrame, source: str | None = None) -> pd.DataFrame:
     """Check ``df`` against the canonical schema and raise one error listing every problem.
 
-    Returns ``df`` unchanged when it is valid, so it can be used inline. Optional columns
-    (``persona``, ``relevant``) may be absent.
+    Returns ``df`` when it is valid, so it can be used inline: unchanged, or a copy with plain
+    numpy dtypes when it used pandas' nullable ones (``Float64`` with ``NA`` becomes ``float``
+    with NaN). Optional columns (``persona``, ``relevant``) may be absent.
     """
     if not isinstance(df, pd.DataFrame):
         raise InvalidInputError(
             f"expected a pandas DataFrame of invitations, got {type(df).__name__}", source=source
         )
+    duplicated = sorted({str(c) for c in df.columns[df.columns.duplicated()]})
+    if duplicated:
+        raise InvalidInputError(
+            "these invitations do not match the expected schema",
+            [f"column(s) {duplicated} appear more than once; expected each column once"],
+            source,
+        )
+    df = _numpy_dtypes(df)
     problems: list[str] = []
     missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
     if missing:
@@ -68,13 +78,19 @@ def validate_invitations(df: pd.DataFrame, source: str | None = None) -> pd.Data
     idx = df.index
     for col in ("name", "title", "company", "message"):
         if col in df.columns:
-            if _all_text(df[col]):
-                continue
-            bad = ~df[col].map(lambda v: v is None or isinstance(v, str) or _isnan(v)).to_numpy(
-                bool
-            )
-            if bad.any():
-                problems.append(f"column '{col}': expected text, {_rows(bad, idx)}")
+            if not _all_text(df[col]):
+                bad = ~df[col].map(
+                    lambda v: v is None or isinstance(v, str) or _isnan(v)
+                ).to_numpy(bool)
+                if bad.any():
+                    problems.append(f"column '{col}': expected text, {_rows(bad, idx)}")
+                    continue
+            surrogates = _has_surrogate(df[col])
+            if surrogates.any():
+                problems.append(
+                    f"column '{col}': text that is not valid Unicode (a lone surrogate), "
+                    f"{_rows(surrogates, idx)}"
+                )
     if "years_experience" in df.columns:
         values = pd.to_numeric(df["years_experience"], errors="coerce")
         bad = (values.isna() & df["years_experience"].notna()).to_numpy() | (values < 0).to_numpy()
@@ -89,9 +105,10 @@ def validate_invitations(df: pd.DataFrame, source: str | None = None) -> pd.Data
             )
     for col in LIST_COLUMNS:
         if col in df.columns:
-            if set(map(type, df[col].to_numpy(object))) <= _LIST_TYPES:
+            cells = df[col].to_numpy(object)
+            if set(map(type, cells)) <= _LIST_TYPES and _all_str(cells):
                 continue
-            bad = ~df[col].map(_is_list_cell).to_numpy(bool)
+            bad = ~df[col].map(_is_text_list).to_numpy(bool)
             if bad.any():
                 problems.append(
                     f"column '{col}': expected a list of text (use read_invitations_csv for "
@@ -102,7 +119,7 @@ def validate_invitations(df: pd.DataFrame, source: str | None = None) -> pd.Data
         if bad.any():
             problems.append(f"column 'known_offline': expected True or False, {_rows(bad, idx)}")
     if "sent_at" in df.columns and not pd.api.types.is_datetime64_any_dtype(df["sent_at"]):
-        parsed = pd.to_datetime(df["sent_at"], errors="coerce")
+        parsed = pd.to_datetime(df["sent_at"], errors="coerce", format="mixed")
         bad = (parsed.isna() & df["sent_at"].notna()).to_numpy()
         if bad.any() or len(df) == 0:
             problems.append(
@@ -118,6 +135,61 @@ def validate_invitations(df: pd.DataFrame, source: str | None = None) -> pd.Data
 
 
 _LIST_TYPES = {list, tuple, np.ndarray}
+_SURROGATE = "[\ud800-\udfff]"
+
+
+def _is_text_list(cell: object) -> bool:
+    """A list (tuple, array) whose items are all text: a list of lists is not."""
+    return type(cell) in _LIST_TYPES and all(isinstance(item, str) for item in cell)  # type: ignore[union-attr]
+
+
+def _all_str(cells: np.ndarray) -> bool:
+    """Every item of every list is text (one C-speed join instead of a check per item)."""
+    try:
+        "".join(itertools.chain.from_iterable(cells))
+    except TypeError:
+        return False
+    return True
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _has_surrogate(column: pd.Series) -> np.ndarray:
+    """Cells holding a lone surrogate: text Python accepts but no file can hold. One search
+    over the whole column first: the per-cell scan only runs to name the rows."""
+    values = column.to_numpy(object)
+    try:
+        joined = "".join(values)
+    except TypeError:  # None or NaN among the texts
+        joined = "".join(v for v in values if isinstance(v, str))
+    try:
+        joined.encode("utf-8")
+        return np.zeros(len(column), dtype=bool)
+    except UnicodeEncodeError:
+        pass
+    text = column.astype(object).where(column.map(_is_str), "")
+    return text.astype(str).str.contains(_SURROGATE, regex=True).to_numpy(bool)
+
+
+def _numpy_dtypes(df: pd.DataFrame) -> pd.DataFrame:
+    """Pandas' nullable numbers and booleans as numpy ones (``NA`` as NaN or None), so the
+    checks and the engine never meet ``NA`` (whose truth value raises)."""
+    converted: dict[str, object] = {}
+    for col in ("years_experience", "mutual_connections", "known_offline"):
+        if col not in df.columns or not isinstance(df[col].dtype, pd.api.extensions.ExtensionDtype):
+            continue
+        values = df[col]
+        if pd.api.types.is_bool_dtype(values.dtype):
+            converted[col] = (values.to_numpy(bool) if not values.isna().any()
+                              else values.astype(object).where(values.notna(), None))
+        elif pd.api.types.is_numeric_dtype(values.dtype):
+            if pd.api.types.is_integer_dtype(values.dtype) and not values.isna().any():
+                converted[col] = values.to_numpy("int64")
+            else:
+                converted[col] = values.to_numpy(float, na_value=np.nan)
+    return df.assign(**converted) if converted else df
 
 
 def _all_text(column: pd.Series) -> bool:

@@ -6,7 +6,7 @@ general-management or seller title into their own sector's family ("Gérant de r
 "Agent commercial en immobilier" -> other), ``vocab/contexts.csv`` the words that give a
 business word its other sense ("Police Communications Supervisor", "Blood Donor Recruiter"),
 ``vocab/taglines.csv`` the openings of headline taglines that are not jobs. The rules are those
-of ``taxonomy.md``:
+of ``docs/taxonomy.md``:
 
 * a headline is cut into parts (``|``, ``•``, ``/``, `` - ``, ``,``...); company names after
   " at ", " chez " or "@" are dropped; the first *job-like* part decides;

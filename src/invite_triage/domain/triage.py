@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import message, template
 from invite_triage.domain.criteria import (
     CRITERIA,
     REASONS,
@@ -69,63 +71,20 @@ OUTPUT_COLUMNS: tuple[str, ...] = (*CRITERIA, "score", "decision", "reasons")
 _RULES: tuple[str, ...] = (
     "none", "known_job", "pitch_cap", "open_accept", "open_warning", "known_only",
 )
-RULE_SENTENCES: dict[str, tuple[str, str]] = {
-    "none": ("", ""),
-    "known_job": (
-        "You know them, so their job alone does not count against them.",
-        "Vous connaissez cette personne : son poste seul ne joue pas contre elle.",
-    ),
-    "pitch_cap": (
-        "A sales pitch is never accepted automatically.",
-        "Une prospection commerciale n'est jamais acceptée d'office.",
-    ),
-    "open_accept": (
-        "Your policy is open: you accept anyone without warning signs.",
-        "Votre politique est ouverte : vous acceptez toute demande sans signal d'alerte.",
-    ),
-    "open_warning": (
-        "Your policy is open, but this request shows a warning sign "
-        "(a sales pitch, or no mutual connection and a generic note).",
-        "Votre politique est ouverte, mais cette demande montre un signal d'alerte "
-        "(prospection commerciale, ou aucune relation commune et un message générique).",
-    ),
-    "known_only": ("", ""),
+#: Rules that add a sentence of their own (msgid ``triage.rule.<rule>``); "known_only" speaks
+#: through its clause instead (``triage.clause.only_known``).
+_RULES_WITH_SENTENCE: tuple[str, ...] = ("known_job", "pitch_cap", "open_accept", "open_warning")
+#: Sentence shapes per decision, by which clauses are cited: ``(a given, b given) → shape``.
+#: Accept and decline cite their two strongest clauses; ask cites one for (a), one against (b).
+#: The pattern is msgid ``triage.sentence.<decision>.<shape>``, with ``{a}`` and ``{b}``.
+_SHAPES: dict[str, dict[tuple[bool, bool], str]] = {
+    "accept": {(True, True): "two", (True, False): "one", (False, True): "one",
+               (False, False): "none"},
+    "decline": {(True, True): "two", (True, False): "one", (False, True): "one",
+                (False, False): "none"},
+    "ask": {(True, True): "for_against", (True, False): "for", (False, True): "against",
+            (False, False): "none"},
 }
-#: Sentence patterns: (decision, shape) → (English, French). Shapes: "2" two clauses, "1" one,
-#: "0" none; for ask: "pn" (for, but against), "p", "n", "0".
-SENTENCES: dict[tuple[str, str], tuple[str, str]] = {
-    ("accept", "2"): ("Accept: {a}, and {b}.", "Accepter : {a}, et {b}."),
-    ("accept", "1"): ("Accept: {a}.", "Accepter : {a}."),
-    ("accept", "0"): (
-        "Accept: nothing in this request is a warning sign.",
-        "Accepter : rien dans cette demande n'est un signal d'alerte.",
-    ),
-    ("decline", "2"): ("Decline: {a}, and {b}.", "Ignorer : {a}, et {b}."),
-    ("decline", "1"): ("Decline: {a}.", "Ignorer : {a}."),
-    ("decline", "0"): (
-        "Decline: nothing in this request argues for accepting it.",
-        "Ignorer : rien dans cette demande ne plaide pour l'accepter.",
-    ),
-    ("ask", "pn"): ("Ask first: {a}, but {b}.", "Demander d'abord : {a}, mais {b}."),
-    ("ask", "p"): (
-        "Ask first: {a}, but the rest is unclear.",
-        "Demander d'abord : {a}, mais le reste est flou.",
-    ),
-    ("ask", "n"): (
-        "Ask first: {a}; a short message will show whether the request is serious.",
-        "Demander d'abord : {a} ; un court message montrera si la demande est sérieuse.",
-    ),
-    ("ask", "0"): (
-        "Ask first: the request is unclear; a short message will show whether it is serious.",
-        "Demander d'abord : la demande est floue ; un court message montrera si elle est "
-        "sérieuse.",
-    ),
-}
-#: The known-only policy's own clause, cited with the ``known`` criterion.
-ONLY_KNOWN_CLAUSE = (
-    "you accept only people you know",
-    "vous n'acceptez que les personnes que vous connaissez",
-)
 
 
 def preset_weights(profile: Profile) -> dict[str, float]:
@@ -168,6 +127,10 @@ def resolve_weights(profile: Profile, weights: Mapping[str, float] | None) -> di
             problems.append(f"weights[{key!r}]: got {value!r}; expected a number >= 0")
         else:
             resolved[key] = number
+    if not problems and not math.isfinite(sum(resolved.values())):
+        # Only the ratios count: 1e308s would overflow their sum (every decision "decline").
+        largest = max(resolved.values())
+        resolved = {key: value / largest for key, value in resolved.items()}
     if not problems and sum(resolved.values()) <= 0:
         problems.append("weights: all zero; expected at least one weight > 0")
     if problems:
@@ -223,9 +186,27 @@ NO_CLAUSE = _N_CLAUSES + 1
 _CLAUSE_SPAN = _N_CLAUSES + 2
 
 
-def _clause_table(lang: str) -> list[str]:
+@lru_cache(maxsize=16)
+def _clause_table(lang: str) -> tuple[str, ...]:
+    """Every clause in ``lang``, by global clause number (built once per language)."""
     clauses = [text for name in CRITERIA for text in reason_texts(name, lang)]
-    return [*clauses, ONLY_KNOWN_CLAUSE[lang == "fr"], ""]
+    return (*clauses, message("triage.clause.only_known", lang), "")
+
+
+@lru_cache(maxsize=16)
+def _sentence_tables(lang: str) -> tuple[dict[tuple[str, str], str], tuple[str, ...]]:
+    """The sentence patterns by (decision, shape), and each rule's sentence ("" for none), in
+    ``lang`` (read from the catalog once per language)."""
+    patterns = {
+        (decision, shape): template(f"triage.sentence.{decision}.{shape}", lang)
+        for decision, shapes in _SHAPES.items()
+        for shape in set(shapes.values())
+    }
+    rules = tuple(
+        template(f"triage.rule.{rule}", lang) if rule in _RULES_WITH_SENTENCE else ""
+        for rule in _RULES
+    )
+    return patterns, rules
 
 
 def _top_two(strength: np.ndarray, clause: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -242,17 +223,16 @@ def _top_two(strength: np.ndarray, clause: np.ndarray) -> tuple[np.ndarray, np.n
     return a, b
 
 
-def _sentence(decision: int, rule: int, a: int, b: int, clauses: list[str], lang: str) -> str:
-    fr = lang == "fr"
+def _sentence(
+    decision: int, rule: int, a: int, b: int, clauses: tuple[str, ...], lang: str
+) -> str:
+    patterns, rule_sentences = _sentence_tables(lang)
     name = DECISIONS[decision]
     has_a, has_b = a != NO_CLAUSE, b != NO_CLAUSE
-    if name == "ask":
-        shape = "pn" if has_a and has_b else "p" if has_a else "n" if has_b else "0"
-    else:
-        shape = "2" if has_a and has_b else "1" if has_a or has_b else "0"
+    shape = _SHAPES[name][(has_a, has_b)]
     first, second = (clauses[a], clauses[b]) if has_a else (clauses[b], "")
-    text = SENTENCES[(name, shape)][fr].format(a=first, b=second)
-    extra = RULE_SENTENCES[_RULES[rule]][fr]
+    text = patterns[(name, shape)].format(a=first, b=second)
+    extra = rule_sentences[rule]
     return f"{text} {extra}" if extra else text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from invite_triage.domain.titles import SENIORITIES, explain_title
 from invite_triage.exercises import Feedback, exercise, feedback
 from invite_triage.exercises._answers import as_int, as_word
-from invite_triage.widgets.career_app import CareerModel
+from invite_triage.models.career import CareerModel
 from invite_triage.world.datasets import example_profile, load_invitations
 
 ASSISTANT_TITLE = "Assistante communication"
@@ -63,7 +63,7 @@ def check_beginner_count(answer: object) -> Feedback:
     "subtract. With the preset weights the career criterion is a small part of the score, so "
     "the difference is small: career stage changes the kind of relationship more than the "
     "verdict.",
-    "from invite_triage.widgets.career_app import CareerModel\n"
+    "from invite_triage.models.career import CareerModel\n"
     "model = CareerModel(invitations, profile)\n"
     'model.at(1.0).counts["accept"] - model.at(0.0).counts["accept"]',
 )

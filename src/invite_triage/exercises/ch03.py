@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from invite_triage.exercises import Feedback, exercise, feedback
 from invite_triage.exercises._answers import as_int, as_word
-from invite_triage.widgets.mutuals_app import MutualsModel
+from invite_triage.models.mutuals import MutualsModel
 from invite_triage.world.datasets import example_profile, load_invitations
 
 PRECISION_TARGET = 0.8
@@ -37,7 +37,7 @@ def _model() -> MutualsModel:
     "Move the slider of the mutual-connections app from 0 upwards and read the precision "
     "(one decimal) in the summary: the first k where it is strictly above 80 % is the answer. "
     "The model behind the app gives it directly.",
-    "from invite_triage.widgets.mutuals_app import MutualsModel\n"
+    "from invite_triage.models.mutuals import MutualsModel\n"
     "MutualsModel(invitations, profile).first_threshold_above(0.8)",
 )
 def check_precision_threshold(answer: object) -> Feedback:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from invite_triage.exercises import Feedback, exercise, feedback
 from invite_triage.exercises._answers import as_float, as_int, as_word
-from invite_triage.widgets.groups_app import GroupsModel
+from invite_triage.models.groups import GroupsModel
 from invite_triage.world.datasets import example_profile, load_invitations
 
 #: Answers within this distance of the exact share count as right (two decimals are enough).

@@ -7,7 +7,7 @@ from invite_triage.domain.criteria import CRITERIA
 from invite_triage.domain.triage import preset_weights, triage
 from invite_triage.exercises import Feedback, exercise, feedback
 from invite_triage.exercises._answers import as_float, as_word
-from invite_triage.render.charts import contributions
+from invite_triage.render.explain import contributions
 from invite_triage.world.datasets import example_profile, load_invitations
 
 #: The accept thresholds the F1 exercise compares, with the ask threshold set low enough
@@ -59,7 +59,7 @@ def _first_contributions():
     "top_criterion",
     "The inbox opens on the first invitation; its chart's longest blue bar is the criterion "
     "that added most to the score (weight × criterion score).",
-    "from invite_triage.render.charts import contributions\n\n"
+    "from invite_triage.render.explain import contributions\n\n"
     "first = triage(invitations, profile).iloc[0]\n"
     'contributions(first, preset_weights(profile))["contribution"].idxmax()',
 )

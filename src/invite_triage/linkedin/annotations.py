@@ -3,10 +3,16 @@
 A LinkedIn export never says who the mutual connections are, which groups you share or
 whether you know someone offline: the learner reads that off each inviter's profile and types
 it in a form. Those minutes of work are kept under ``data/private/`` (git-ignored), in
-``annotations-YYYY-MM-DD.csv`` files that are only ever appended to: each save writes the old
-content plus the new rows to a temporary file, then renames it over the old one, so a crash
-mid-save leaves the previous file intact and nothing is ever truncated. Later rows win when
-the same person is annotated twice; ``load_annotations(latest=False)`` keeps the history.
+``annotations-YYYY-MM-DD.csv`` files that are only ever appended to: each save takes an
+exclusive lock on the folder (``.annotations.lock``), checks the file is whole, writes the old
+content plus the new rows to a temporary file, flushes it to disk and renames it over the old
+one. So two programs saving at once both keep their rows, a crash mid-save leaves the previous
+file intact, and a damaged file (cut inside a quoted cell, edited by hand) is never written
+into: the new rows go to a new file and the error names the damaged file and line.
+
+Reading is strict too: a row whose date or number is not what this module writes is reported
+with its file and line, never reinterpreted. Later rows win when the same person is annotated
+twice; ``load_annotations(latest=False)`` keeps the history.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import csv
 import io
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -22,11 +29,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from invite_triage.core.errors import InvalidInputError
-from invite_triage.core.files import atomic_write_bytes
+from invite_triage.core.errors import DamagedFileError, InvalidInputError
+from invite_triage.core.files import atomic_write_bytes, exclusive_lock
 from invite_triage.core.paths import private_dir
 from invite_triage.domain.schema import join_list_cell, split_list_cell
 from invite_triage.domain.taxonomy import DECISIONS as TRIAGE_DECISIONS
+from invite_triage.domain.taxonomy import LINKEDIN_CONNECTION_CAP
 from invite_triage.linkedin.identity import name_key, person_keys, profile_slug
 
 #: Columns of an annotations file, in order.
@@ -37,13 +45,39 @@ ANNOTATION_COLUMNS: tuple[str, ...] = (
 #: What the learner may record as their own decision ("" = not decided yet).
 DECISIONS: tuple[str, ...] = (*TRIAGE_DECISIONS, "")
 FILE_PREFIX = "annotations-"
+#: The empty file locked while saving (hidden; safe to delete when nothing is saving).
+LOCK_NAME = ".annotations.lock"
+#: Largest ``years_experience`` accepted: a whole working life; more is a typing slip.
+MAX_YEARS_EXPERIENCE = 70.0
+#: Largest ``mutual_connections``: LinkedIn caps a network at 30,000 connections.
+MAX_MUTUAL_CONNECTIONS = LINKEDIN_CONNECTION_CAP
+#: ``saved_at`` outside these years is a typing slip, not a date this module wrote.
+SAVED_AT_YEARS = (1990, 2100)
+#: Problems listed one per line in an error; the rest are counted.
+MAX_PROBLEMS_SHOWN = 20
+
+_WHOLE = re.compile(r"\d{1,9}")
 
 
 def _folder(folder: str | os.PathLike[str] | None) -> Path:
     if folder is None:
         return private_dir()
     path = Path(folder)
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise InvalidInputError(
+            "this is a file, not a folder", ["expected a folder for the annotations"], str(path)
+        ) from None
+    except OSError as exc:
+        raise InvalidInputError(
+            "the annotations folder cannot be created",
+            [f"{exc.strerror or exc}; expected a folder you can write to"], str(path),
+        ) from None
+    if not path.is_dir():
+        raise InvalidInputError(
+            "this is a file, not a folder", ["expected a folder for the annotations"], str(path)
+        )
     return path
 
 
@@ -52,49 +86,102 @@ def _row(fields: Mapping[str, object], saved_at: str, number: int) -> tuple[list
     where = f"annotation {number}: "
     problems: list[str] = []
     known = set(ANNOTATION_COLUMNS) - {"saved_at"}
-    unknown = sorted(set(fields) - known)
+    unknown = sorted(map(str, set(fields) - known))
     if unknown:
         problems.append(f"{where}unknown field(s) {unknown}; expected among {sorted(known)}")
-    name = str(fields.get("name", "") or "").strip()
-    url = str(fields.get("url", "") or "").strip()
-    if not name and not url:
+    texts = {}
+    for key in ("name", "url", "title", "company", "note"):
+        texts[key] = _text(fields.get(key))
+        if not _encodable(texts[key]):
+            problems.append(f"{where}{key!r} holds characters that are not valid Unicode "
+                            "(a lone surrogate); expected plain text")
+    if not texts["name"] and not texts["url"]:
         problems.append(f"{where}'name': expected the inviter's name (or their profile 'url')")
     years = fields.get("years_experience")
     years_text = ""
-    if years is not None and not (isinstance(years, float) and math.isnan(years)) and years != "":
-        try:
-            value = float(years)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            value = -1.0
-        if not value >= 0:
-            problems.append(f"{where}'years_experience' = {years!r}, expected a number >= 0")
-        years_text = f"{value:g}"
+    if not _blank(years):
+        value = _finite(years)
+        if value is None or not 0 <= value <= MAX_YEARS_EXPERIENCE:
+            problems.append(f"{where}'years_experience' = {_show(years)}, expected a number "
+                            f"from 0 to {MAX_YEARS_EXPERIENCE:g}")
+        else:
+            years_text = f"{value:g}"
     mutuals = fields.get("mutual_connections", 0)
-    if isinstance(mutuals, (bool, np.bool_)) or not _is_whole(mutuals):
-        problems.append(f"{where}'mutual_connections' = {mutuals!r}, expected a whole number >= 0")
-        mutuals = 0
-    decision = str(fields.get("decision", "") or "").strip().lower()
+    whole = _whole(mutuals)
+    if whole is None:
+        problems.append(f"{where}'mutual_connections' = {_show(mutuals)}, expected a whole "
+                        f"number from 0 to {MAX_MUTUAL_CONNECTIONS}")
+        whole = 0
+    decision = _text(fields.get("decision")).lower()
     if decision not in DECISIONS:
-        problems.append(f"{where}'decision' = {decision!r}, expected one of accept, ask, decline")
+        problems.append(f"{where}'decision' = {_show(decision)}, expected one of accept, ask, "
+                        "decline")
     known_offline = fields.get("known_offline", False)
     if not isinstance(known_offline, (bool, np.bool_)):
-        problems.append(f"{where}'known_offline' = {known_offline!r}, expected True or False")
+        problems.append(f"{where}'known_offline' = {_show(known_offline)}, expected True or False")
+        known_offline = False
+    lists = []
+    for key in ("mutual_titles", "shared_groups"):
+        items = _as_list(fields.get(key))
+        if items is None:
+            problems.append(f"{where}{key!r} = {_show(fields.get(key))}, expected a list of "
+                            "text (or one ';'-separated text)")
+            items = []
+        elif not all(map(_encodable, items)):
+            problems.append(f"{where}{key!r} holds characters that are not valid Unicode")
+        lists.append(join_list_cell(items))
     cells = [
-        saved_at, name, url, _text(fields.get("title")), _text(fields.get("company")), years_text,
-        str(int(mutuals)),  # type: ignore[arg-type]
-        join_list_cell(_as_list(fields.get("mutual_titles"))),
-        join_list_cell(_as_list(fields.get("shared_groups"))),
-        "true" if bool(known_offline) else "false", decision, _text(fields.get("note")),
+        saved_at, texts["name"], texts["url"], texts["title"], texts["company"], years_text,
+        str(whole), *lists, "true" if bool(known_offline) else "false", decision, texts["note"],
     ]
     return cells, problems
 
 
-def _is_whole(value: object) -> bool:
+def _show(value: object, limit: int = 60) -> str:
+    """A value as the learner typed it, shortened (a 10 MB note is not repeated in an error)."""
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__ must not hide the real problem
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _blank(value: object) -> bool:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _finite(value: object) -> float | None:
+    """``value`` as a finite float, or None (booleans and text that is not a number too)."""
+    if isinstance(value, (bool, np.bool_)):
+        return None
     try:
         number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _whole(value: object) -> int | None:
+    """``value`` as a whole number in [0, MAX_MUTUAL_CONNECTIONS], or None."""
+    if _blank(value):
+        return 0
+    if isinstance(value, str):
+        text = value.strip()
+        return int(text) if _WHOLE.fullmatch(text) and int(text) <= MAX_MUTUAL_CONNECTIONS else None
+    number = _finite(value)
+    if number is None or not 0 <= number <= MAX_MUTUAL_CONNECTIONS or number != int(number):
+        return None
+    return int(number)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
         return False
-    return number >= 0 and number == int(number)
+    return True
 
 
 def _text(value: object) -> str:
@@ -103,12 +190,19 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _as_list(value: object) -> list[str]:
+def _as_list(value: object) -> list[str] | None:
+    """A list of text from a list, tuple or ``;``-separated text; None for anything else
+    (a number, a list holding lists)."""
     if isinstance(value, str):
         return split_list_cell(value)
-    if value is None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
-    return [str(v).strip() for v in value if str(v).strip()]  # type: ignore[union-attr]
+    if not isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+        return None
+    items = list(value)
+    if not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in items):
+        return None
+    return [str(v).strip() for v in items if str(v).strip()]
 
 
 def save_annotations(
@@ -118,25 +212,55 @@ def save_annotations(
 ) -> Path:
     """Append annotations (one mapping or DataFrame row per inviter) to today's file under
     ``folder`` (default ``data/private``) and return its path. Validates everything first:
-    nothing is written when any row is wrong."""
-    records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
+    nothing is written when any row is wrong.
+
+    Raises ``DamagedFileError`` when today's file is damaged: the file is left as it is, the
+    new rows are saved in a new file (``error.saved_to``) and the message names the line.
+    """
+    if isinstance(rows, pd.DataFrame):
+        records = rows.to_dict("records")
+    else:
+        try:
+            records = list(rows)
+        except TypeError:
+            raise InvalidInputError("nothing to save", [
+                f"got {type(rows).__name__}; expected a list of annotations (dicts)"]) from None
     when = (now or datetime.now()).replace(microsecond=0)
     saved_at = when.isoformat()
     cells: list[list[str]] = []
     problems: list[str] = []
     for number, record in enumerate(records, start=1):
+        if not isinstance(record, Mapping):
+            problems.append(f"annotation {number}: got {type(record).__name__}; expected a dict")
+            continue
         fields = {k: v for k, v in record.items() if k != "saved_at"}
         row, found = _row(fields, saved_at, number)
         cells.append(row)
         problems.extend(found)
     if problems:
-        raise InvalidInputError("these annotations were not saved", problems)
+        raise InvalidInputError("these annotations were not saved", _shortened(problems))
     if not cells:
         raise InvalidInputError("nothing to save", ["expected at least one annotation"])
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(cells)
-    path = _target_file(_folder(folder), when)
-    _atomic_append(path, buffer.getvalue())
+    base = _folder(folder)
+    try:
+        with exclusive_lock(base / LOCK_NAME):
+            path, existing, damaged = _target_file(base, when)
+            payload = existing or _header_line().encode("utf-8")
+            atomic_write_bytes(path, payload + buffer.getvalue().encode("utf-8"), private=True)
+    except OSError as exc:
+        raise InvalidInputError("the annotations could not be saved", [
+            f"{exc.strerror or exc}; nothing was saved (earlier files are intact); expected "
+            "a folder you can write to, with free space"], str(exc.filename or base)) from None
+    if damaged:
+        bad_path, problem = damaged[0]
+        raise DamagedFileError(
+            "this annotations file is damaged and was not written into",
+            [problem, f"your {len(cells)} new annotation(s) were saved in {path.name} instead",
+             "repair the damaged line (or move the file away) so that it can be read again"],
+            str(bad_path), saved_to=path,
+        )
     return path
 
 
@@ -152,27 +276,143 @@ def _header_line() -> str:
     return ",".join(ANNOTATION_COLUMNS) + "\n"
 
 
-def _target_file(folder: Path, when: datetime) -> Path:
-    """Today's file, unless it holds something else (another layout): then a new name."""
+def _target_file(
+    folder: Path, when: datetime
+) -> tuple[Path, bytes, list[tuple[Path, str]]]:
+    """Today's file and its whole content (ending with a newline), unless it holds something
+    else (another layout: left alone) or is damaged (reported): then the next free name."""
     base = f"{FILE_PREFIX}{when:%Y-%m-%d}"
+    damaged: list[tuple[Path, str]] = []
     for suffix in ["", *(f"-{i}" for i in range(2, 1000))]:
         path = folder / f"{base}{suffix}.csv"
         if not path.exists():
-            return path
-        with path.open("r", encoding="utf-8", newline="") as handle:
-            if handle.readline().replace("\r\n", "\n") == _header_line():
-                return path
+            return path, b"", damaged
+        data = _read_bytes(path)
+        try:
+            parsed = _parse_file(path, data)
+        except InvalidInputError as exc:
+            damaged.append((path, exc.problems[0] if exc.problems else exc.summary))
+            continue
+        if parsed is not None:
+            return path, data if data.endswith(b"\n") else data + b"\n", damaged
     raise InvalidInputError("too many annotation files for one day", source=str(folder))
 
 
-def _atomic_append(path: Path, rows: str) -> None:
-    """Old content + new rows to a temporary file in the same folder, then rename over."""
-    existing = path.read_bytes() if path.exists() else b""
-    if existing and not existing.endswith(b"\n"):
-        existing += b"\n"
-    payload = existing + (b"" if existing else _header_line().encode("utf-8"))
-    payload += rows.encode("utf-8")
-    atomic_write_bytes(path, payload, private=True)
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidInputError(
+            "annotations file could not be read",
+            [f"{exc.strerror or exc}; expected a file you can read"], str(path),
+        ) from None
+
+
+def _parse_file(path: Path, data: bytes) -> tuple[list[list[str]], list[int]] | None:
+    """The data rows of an annotations file and the line each starts on; None when the file
+    is in another layout (not ours: never read, never written). Raises ``InvalidInputError``
+    naming the line when the file is ours but damaged (not UTF-8, cut inside a quoted cell,
+    a row with the wrong number of cells)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        header_ok = data.split(b"\n", 1)[0].rstrip(b"\r") == _header_line().strip().encode()
+        if not header_ok:
+            return None
+        raise InvalidInputError("annotations file is damaged", [
+            f"line {line}: bytes that are not UTF-8 text; expected the UTF-8 this program "
+            "writes (was the file re-saved by a spreadsheet?)"], str(path)) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    previous_end = 0
+    header: list[str] | None = None
+    try:
+        for record in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if header is None:
+                header = record
+                if list(header) != list(ANNOTATION_COLUMNS):
+                    return None
+                continue
+            if not record:
+                continue
+            if len(record) != len(ANNOTATION_COLUMNS):
+                raise InvalidInputError("annotations file is damaged", [
+                    f"line {start}: {len(record)} cell(s), expected {len(ANNOTATION_COLUMNS)} "
+                    "(the line was cut or edited by hand?)"], str(path))
+            rows.append(record)
+            lines.append(start)
+    except csv.Error as exc:
+        raise InvalidInputError("annotations file is damaged", [
+            f"line {previous_end + 1}: {exc}; expected every quoted cell to be closed "
+            "(the file was cut, or edited by hand?)"], str(path)) from None
+    if header is None:
+        return None  # an empty file: nothing of ours in it
+    return rows, lines
+
+
+def _shortened(problems: list[str]) -> list[str]:
+    if len(problems) <= MAX_PROBLEMS_SHOWN:
+        return problems
+    more = len(problems) - MAX_PROBLEMS_SHOWN
+    return [*problems[:MAX_PROBLEMS_SHOWN], f"... and {more} more problem(s) like these"]
+
+
+def _typed_rows(path: Path, rows: list[list[str]], lines: list[int],
+                problems: list[str]) -> dict[str, list]:
+    """Each cell checked and typed; a problem (file and line named) for each bad one."""
+    out: dict[str, list] = {c: [] for c in ANNOTATION_COLUMNS}
+    low, high = SAVED_AT_YEARS
+    for record, line in zip(rows, lines, strict=True):
+        cell = dict(zip(ANNOTATION_COLUMNS, record, strict=True))
+        where = f"{path.name} line {line}: "
+        found = len(problems)
+        try:
+            saved_at = datetime.fromisoformat(cell["saved_at"].strip())
+        except ValueError:
+            saved_at = None
+        if saved_at is None or not low <= saved_at.year <= high:
+            problems.append(f"{where}'saved_at' = {_show(cell['saved_at'])}, expected a date "
+                            f"from {low} to {high} like 2026-11-25T14:37:05")
+        years: float = math.nan
+        if cell["years_experience"].strip():
+            value = _finite(cell["years_experience"])
+            if value is None or not 0 <= value <= MAX_YEARS_EXPERIENCE:
+                problems.append(f"{where}'years_experience' = {_show(cell['years_experience'])}, "
+                                f"expected a number from 0 to {MAX_YEARS_EXPERIENCE:g}")
+            else:
+                years = value
+        mutuals = _whole(cell["mutual_connections"])
+        if mutuals is None:
+            problems.append(f"{where}'mutual_connections' = "
+                            f"{_show(cell['mutual_connections'])}, expected a whole number "
+                            f"from 0 to {MAX_MUTUAL_CONNECTIONS}")
+        offline = cell["known_offline"].strip().lower()
+        if offline not in ("true", "false", ""):
+            problems.append(f"{where}'known_offline' = {_show(cell['known_offline'])}, "
+                            "expected true or false")
+        decision = cell["decision"].strip().lower()
+        if decision not in DECISIONS:
+            problems.append(f"{where}'decision' = {_show(cell['decision'])}, expected accept, "
+                            "ask, decline or nothing")
+        if not cell["name"].strip() and not cell["url"].strip():
+            problems.append(f"{where}'name' and 'url' are both empty; expected one of them")
+        if len(problems) > found:
+            continue
+        for key in ("name", "url", "title", "company", "note"):
+            out[key].append(cell[key])
+        out["saved_at"].append(pd.Timestamp(saved_at))
+        out["years_experience"].append(years)
+        out["mutual_connections"].append(mutuals)
+        out["mutual_titles"].append(split_list_cell(cell["mutual_titles"]))
+        out["shared_groups"].append(split_list_cell(cell["shared_groups"]))
+        out["known_offline"].append(offline == "true")
+        out["decision"].append(decision)
+    return out
 
 
 def load_annotations(
@@ -181,22 +421,35 @@ def load_annotations(
     """Every saved annotation, typed (lists, booleans, numbers, ``saved_at`` datetime).
 
     ``latest=True`` keeps the most recent one per inviter (by profile URL, else by name).
+    Files in another layout are left alone; a damaged file, or a row whose date or number is
+    not valid, raises ``InvalidInputError`` naming the file and line (nothing is guessed).
     """
     base = _folder(folder)
-    frames = []
-    for path in sorted(base.glob(f"{FILE_PREFIX}*.csv")):
-        try:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-            raise InvalidInputError("annotations file could not be read", [str(exc)],
-                                    str(path)) from None
-        missing = [c for c in ANNOTATION_COLUMNS if c not in frame.columns]
-        if missing:
+    columns: dict[str, list] = {c: [] for c in ANNOTATION_COLUMNS}
+    problems: list[str] = []
+    for path in annotation_files(base):
+        parsed = _parse_file(path, _read_bytes(path))
+        if parsed is None:
             continue  # a file in another layout is left alone, never misread
-        frames.append(frame[list(ANNOTATION_COLUMNS)])
-    if not frames:
-        return _typed(pd.DataFrame({c: pd.Series([], dtype="str") for c in ANNOTATION_COLUMNS}))
-    every = _typed(pd.concat(frames, ignore_index=True))
+        typed = _typed_rows(path, *parsed, problems)
+        for key, values in typed.items():
+            columns[key].extend(values)
+    if problems:
+        raise InvalidInputError(
+            f"{len(problems)} problem(s) in the saved annotations; nothing was guessed",
+            _shortened(problems), str(base),
+        )
+    every = pd.DataFrame({
+        "saved_at": pd.Series(columns["saved_at"], dtype="datetime64[ns]"),
+        **{c: pd.Series(columns[c], dtype=object) for c in ("name", "url", "title", "company")},
+        "years_experience": pd.Series(columns["years_experience"], dtype=float),
+        "mutual_connections": pd.Series(columns["mutual_connections"], dtype="int64"),
+        "mutual_titles": _object_column(columns["mutual_titles"]),
+        "shared_groups": _object_column(columns["shared_groups"]),
+        "known_offline": pd.Series(columns["known_offline"], dtype=bool),
+        "decision": pd.Series(columns["decision"], dtype=object),
+        "note": pd.Series(columns["note"], dtype=object),
+    })[list(ANNOTATION_COLUMNS)]
     every = every.sort_values("saved_at", kind="stable").reset_index(drop=True)
     if latest:
         every = every.assign(_key=annotation_keys(every)).drop_duplicates("_key", keep="last")
@@ -204,17 +457,11 @@ def load_annotations(
     return every
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
-    out["saved_at"] = pd.to_datetime(out["saved_at"], errors="coerce").astype("datetime64[ns]")
-    out["years_experience"] = pd.to_numeric(out["years_experience"], errors="coerce")
-    out["mutual_connections"] = (
-        pd.to_numeric(out["mutual_connections"], errors="coerce").fillna(0).astype("int64")
-    )
-    for col in ("mutual_titles", "shared_groups"):
-        out[col] = out[col].map(split_list_cell).astype(object)
-    out["known_offline"] = out["known_offline"].str.lower().eq("true").astype(bool)
-    return out
+def _object_column(cells: list[list[str]]) -> pd.Series:
+    """Lists kept as lists, one per cell (pandas would make a 2-D block of equal lengths)."""
+    values = np.empty(len(cells), dtype=object)
+    values[:] = cells if cells else []
+    return pd.Series(values, dtype=object)
 
 
 def annotation_keys(frame: pd.DataFrame, name_column: str = "name") -> pd.Series:
@@ -278,4 +525,4 @@ def apply_annotations(invitations: pd.DataFrame, annotations: pd.DataFrame) -> p
 
 def annotation_files(folder: str | os.PathLike[str] | None = None) -> Sequence[Path]:
     """The annotation files saved so far, oldest first (to show or delete them)."""
-    return sorted(_folder(folder).glob(f"{FILE_PREFIX}*.csv"))
+    return sorted(p for p in _folder(folder).glob(f"{FILE_PREFIX}*.csv") if p.is_file())

@@ -28,6 +28,12 @@ from invite_triage.core.errors import InvalidInputError
 
 #: How far down the header row may be (LinkedIn's preamble is 3 lines; spreadsheets add a few).
 HEADER_SEARCH_LINES = 20
+#: Earliest and latest year of a date kept for the analyses: LinkedIn opened in 2003, and a
+#: date outside these years (``31 Dec 9999``, ``01/01/1900``) is a placeholder or a typing slip.
+DATE_YEARS: tuple[int, int] = (1990, 2100)
+#: Longest cell read (characters): a 10 MB message is fine; Python's csv default (128 KiB) is not.
+MAX_CELL_CHARS = 256 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS))
 #: Delimiters tried, in order: LinkedIn's own, Excel in a comma-decimal locale, 2018 UTF-16 files.
 DELIMITERS: tuple[str, ...] = (",", ";", "\t")
 
@@ -69,25 +75,81 @@ def normalise_header(name: object) -> str:
 # --- decoding ---------------------------------------------------------------------------------
 
 
-def decode_csv_bytes(data: bytes) -> str:
-    """Bytes of a CSV to text with ``\\n`` line ends: UTF-8 (with or without BOM), UTF-16
-    (2018 exports) or Windows-1252 (re-saved by Excel)."""
+@dataclass(frozen=True)
+class DecodedText:
+    """A CSV's text with ``\n`` line ends, the encoding it was read in, and how many lines
+    were not UTF-8 in an otherwise UTF-8 file (read as Windows-1252, one line at a time)."""
+
+    text: str
+    encoding: str
+    repaired_lines: tuple[int, ...] = ()
+
+
+def decode_csv_bytes(data: bytes, source: str = "<bytes>") -> str:
+    """Bytes of a CSV to text with ``\n`` line ends: UTF-8 (with or without BOM), UTF-16
+    (2018 exports) or Windows-1252 (re-saved by Excel), line by line when they are mixed."""
+    return decode_csv(data, source).text
+
+
+def decode_csv(data: bytes, source: str = "<bytes>") -> DecodedText:
+    """``decode_csv_bytes`` with what it did: one Windows-1252 line appended to a UTF-8 file
+    (a spreadsheet's copy and paste) must not garble every accented name above it, so a file
+    that is not wholly UTF-8 is decoded line by line, UTF-8 first, and the lines read as
+    Windows-1252 are listed. A file that claims UTF-16 but cannot be read as such raises
+    ``InvalidInputError`` naming the byte."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    repaired: tuple[int, ...] = ()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16")
+        encoding = "utf-16"
+        text = _decode_utf16(data, "utf-16", source)
     elif _looks_like_utf16(data):
-        text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        text = _decode_utf16(data, encoding, source)
     else:
         try:
-            text = data.decode("utf-8")
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding, repaired = _decode_lines(data)
+    text = text.lstrip("\ufeff")
+    return DecodedText(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, repaired)
+
+
+def _decode_utf16(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        cut = " (an odd number of bytes: was the file cut?)" if len(data) % 2 else ""
+        raise InvalidInputError(
+            "this file looks like UTF-16 text but cannot be read as such",
+            [f"byte {exc.start}: {exc.reason}{cut}; expected a CSV saved by LinkedIn or by "
+             "a spreadsheet, in UTF-8 or UTF-16"],
+            source,
+        ) from None
+
+
+def _decode_lines(data: bytes) -> tuple[str, str, tuple[int, ...]]:
+    """Each line as UTF-8 when it is, else Windows-1252 (Latin-1 for its five undefined
+    bytes). ``\n`` is one byte in both, so splitting the bytes on it never cuts a letter.
+    A file with no UTF-8 accent at all is simply Windows-1252 (nothing was repaired)."""
+    parts = data.split(b"\n")
+    out: list[str] = []
+    fallback: list[int] = []
+    utf8_accents = False
+    for number, part in enumerate(parts, start=1):
+        try:
+            line = part.decode("utf-8")
+            utf8_accents = utf8_accents or not part.isascii()
         except UnicodeDecodeError:
             try:
-                text = data.decode("cp1252")
+                line = part.decode("cp1252")
             except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
-                text = data.decode("latin-1")
-    text = text.lstrip("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+                line = part.decode("latin-1")
+            fallback.append(number)
+        out.append(line)
+    if not utf8_accents:
+        return "\n".join(out), "cp1252", ()
+    return "\n".join(out), "mixed", tuple(fallback)
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -104,7 +166,13 @@ def read_source_bytes(path_or_buffer: str | os.PathLike[str] | bytes | IO) -> tu
         path = Path(path_or_buffer)
         if not path.is_file():
             raise InvalidInputError("file not found", [f"expected a CSV file at {path}"], str(path))
-        return path.read_bytes(), str(path)
+        try:
+            return path.read_bytes(), str(path)
+        except OSError as exc:
+            raise InvalidInputError(
+                "file could not be read", [f"{exc.strerror or exc}; expected a CSV file"],
+                str(path),
+            ) from None
     content = path_or_buffer.read()
     name = str(getattr(path_or_buffer, "name", "<buffer>"))
     return (content.encode("utf-8") if isinstance(content, str) else content), name
@@ -127,6 +195,8 @@ class LinkedInTable:
     delimiter: str
     text: str
     source: str
+    #: What was repaired while reading (a last line cut short), for the export's notes.
+    notes: tuple[str, ...] = ()
 
     def position(self, name: str) -> int | None:
         """Position of the first column called ``name`` (compared normalised), or None."""
@@ -201,7 +271,29 @@ def read_linkedin_table(text: str, required: Iterable[str], source: str) -> Link
         ) from None
     except pd.errors.EmptyDataError:
         rows = pd.DataFrame({i: pd.Series([], dtype="str") for i in range(len(header))})
-    return LinkedInTable(header, rows, header_line, delimiter, text, source)
+    notes = _cut_last_line(body, delimiter, header_line, len(header), source)
+    return LinkedInTable(header, rows, header_line, delimiter, text, source, notes)
+
+
+def _cut_last_line(
+    body: str, delimiter: str, header_line: int, width: int, source: str
+) -> tuple[str, ...]:
+    """A file that does not end with a line break may have been cut: when its last row has
+    fewer cells than the header, say so (its missing cells are read as empty)."""
+    if not body.strip() or body.endswith("\n"):
+        return ()
+    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
+    last: list[str] = []
+    start = previous_end = 0
+    for record in reader:
+        if record:
+            last, start = record, previous_end + 1
+        previous_end = reader.line_num
+    if start <= 1 or len(last) >= width:
+        return ()
+    return (f"{Path(source).name}: the last line (line {start + header_line}) has "
+            f"{len(last)} of {width} cells and no line break: the file seems cut; its missing "
+            "cells were read as empty.",)
 
 
 def _locate_parse_problem(body: str, delimiter: str, header_line: int) -> str | None:
@@ -261,25 +353,71 @@ def parse_linkedin_dates(values: pd.Series, dayfirst: bool = False) -> tuple[pd.
     """Parse a column of LinkedIn dates in any known format, vectorised format by format.
 
     Returns ``(dates, bad)``: ``datetime64[ns]`` values (NaT for empty cells) and a mask of the
-    non-empty cells no format could read. ``dayfirst`` (files re-saved with ``;``, i.e. a
-    European spreadsheet) reads ambiguous ``05/01/2026`` as 5 January.
+    non-empty cells no format could read, or read as a date outside ``DATE_YEARS``.
+    ``dayfirst`` (files re-saved with ``;``, i.e. a European spreadsheet) reads ambiguous
+    ``05/01/2026`` as 5 January.
     """
+    dates, bad, outside = parse_dates_in_range(values, dayfirst)
+    return dates, bad | outside
+
+
+def parse_dates_in_range(
+    values: pd.Series, dayfirst: bool = False
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """``parse_linkedin_dates`` telling apart the cells that are not dates (``bad``) from the
+    real dates outside ``DATE_YEARS`` (``outside``, NaT in ``dates``). Checked before the
+    conversion to nanoseconds, which would silently wrap 31 Dec 9999 to 1816."""
     text = _normalise_date_text(values)
     dates = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[ns]")
+    outside = np.zeros(len(text), dtype=bool)
     todo = text.ne("").to_numpy().copy()
     formats = _DATE_FORMATS_MONTH_FIRST
     if dayfirst:
         formats = tuple(_DAY_FIRST_SWAP.get(f, f) for f in formats)
+    low = np.datetime64(f"{DATE_YEARS[0]:04d}-01-01", "s")
+    high = np.datetime64(f"{DATE_YEARS[1] + 1:04d}-01-01", "s")
     for fmt in formats:
         positions = np.flatnonzero(todo)
         if not len(positions):
             break
         parsed = pd.to_datetime(text.iloc[positions], format=fmt, errors="coerce")
         ok = parsed.notna().to_numpy()
-        dates[positions[ok]] = parsed.to_numpy(dtype="datetime64[ns]")[ok]
+        seconds = parsed.to_numpy().astype("datetime64[s]")
+        within = ok & (seconds >= low) & (seconds < high)
+        dates[positions[within]] = seconds[within].astype("datetime64[ns]")
+        outside[positions[ok & ~within]] = True
         todo[positions[ok]] = False
-    result = pd.Series(dates, index=values.index)
-    return result, pd.Series(todo, index=values.index)
+    index = values.index
+    return (pd.Series(dates, index=index), pd.Series(todo, index=index),
+            pd.Series(outside, index=index))
+
+
+def lines_of(table: LinkedInTable, mask: pd.Series, limit: int = 8) -> str:
+    """The file lines of the rows in ``mask``, shortened: ``lines 4, 7 and 12 more``."""
+    positions = np.flatnonzero(mask.to_numpy())
+    lines = table.line_numbers()[positions[:limit]]
+    more = f" and {len(positions) - limit} more" if len(positions) > limit else ""
+    return f"line{'s' if len(positions) > 1 else ''} {', '.join(map(str, lines))}{more}"
+
+
+def drop_outside_dates(
+    table: LinkedInTable, frame: pd.DataFrame, column: str, header: str,
+    outside: pd.Series, notes: list[str] | None,
+) -> pd.DataFrame:
+    """Leave out the rows dated outside ``DATE_YEARS``, saying how many and where in ``notes``
+    (a placeholder year would otherwise stretch every chart over centuries)."""
+    if not outside.any():
+        return frame
+    if notes is not None:
+        kept = LinkedInTable(table.header, table.rows.loc[frame.index], table.header_line,
+                             table.delimiter, table.text, table.source)
+        first = frame.loc[outside.to_numpy(), column].iloc[0]
+        notes.append(
+            f"{Path(table.source).name}: {int(outside.sum())} row(s) with a '{header}' outside "
+            f"{DATE_YEARS[0]}–{DATE_YEARS[1]} (e.g. {first!r}, {lines_of(kept, outside)}) "
+            "were left out of the analyses."
+        )
+    return frame[~outside.to_numpy()]
 
 
 def describe_bad_cells(
@@ -315,8 +453,11 @@ def read_connections_csv(
     return connections_from_text(decode_csv_bytes(data), source)
 
 
-def connections_from_text(text: str, source: str = "Connections.csv") -> pd.DataFrame:
-    """The same as ``read_connections_csv`` for already decoded text."""
+def connections_from_text(
+    text: str, source: str = "Connections.csv", notes: list[str] | None = None
+) -> pd.DataFrame:
+    """The same as ``read_connections_csv`` for already decoded text. Rows dated outside
+    ``DATE_YEARS`` are left out, and said so in ``notes`` when given."""
     table = read_linkedin_table(text, CONNECTION_REQUIRED, source)
     n = len(table.rows)
     out: dict[str, pd.Series] = {}
@@ -328,7 +469,8 @@ def connections_from_text(text: str, source: str = "Connections.csv") -> pd.Data
     frame = pd.DataFrame(out)
     # Rows that are empty in every column (spreadsheet padding like ";;;;;;") carry nothing.
     frame = frame[frame.ne("").any(axis=1)]
-    dates, bad = parse_linkedin_dates(frame["connected_on"], dayfirst=table.delimiter == ";")
+    dates, bad, outside = parse_dates_in_range(frame["connected_on"],
+                                               dayfirst=table.delimiter == ";")
     if bad.any():
         kept = LinkedInTable(
             table.header, table.rows.loc[frame.index], table.header_line, table.delimiter,
@@ -340,5 +482,8 @@ def connections_from_text(text: str, source: str = "Connections.csv") -> pd.Data
         raise InvalidInputError(
             f"{int(bad.sum())} value(s) in 'Connected On' are not dates", problems, source
         )
-    frame["connected_on"] = dates
+    frame = drop_outside_dates(table, frame, "connected_on", "Connected On", outside, notes)
+    frame["connected_on"] = dates.loc[frame.index]
+    if notes is not None:
+        notes.extend(table.notes)
     return frame.reset_index(drop=True)

@@ -1,17 +1,24 @@
 """Reading a member's own LinkedIn data export: the zip as downloaded, a folder, or single CSVs.
 
-The export holds only the member's own data (see docs in ``linkedin-export-formats.md``):
+The export holds only the member's own data (see ``docs/linkedin-export-formats.md``):
 connections, invitations, messages, profile and own groups. It never holds mutual
 connections or other people's groups, so ``pending_invitations`` leaves those empty for the
 learner to fill in (``annotations.py``). Every file is read whatever its era, by column names
 (``Ad_Targeting.csv``, with repeated names, by position). Missing optional files are fine;
 unreadable ones raise ``InvalidInputError`` naming the file, the line and what was expected.
+
+Stated limits, checked before anything is inflated and again while reading: an export zip
+may hold at most ``MAX_ZIP_MEMBERS`` entries and inflate to at most ``MAX_INFLATED_BYTES``
+(a zip bomb is refused in well under a second), a single file at most ``MAX_FILE_BYTES``.
+A zip holding only another zip (a re-zipped download) is opened one level down, no deeper.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import zipfile
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,13 +32,15 @@ from invite_triage.domain.profile import Profile
 from invite_triage.domain.schema import validate_invitations
 from invite_triage.linkedin.annotations import apply_annotations
 from invite_triage.linkedin.connections_csv import (
+    DecodedText,
     LinkedInTable,
     connections_from_text,
-    decode_csv_bytes,
+    decode_csv,
     describe_bad_cells,
+    drop_outside_dates,
     find_header,
     normalise_header,
-    parse_linkedin_dates,
+    parse_dates_in_range,
     read_linkedin_table,
 )
 from invite_triage.linkedin.identity import name_key, person_keys, profile_slug
@@ -45,6 +54,20 @@ EXPORT_FILES: dict[str, tuple[str, ...]] = {
     "groups": ("ad_targeting.csv",),
 }
 INCOMING, OUTGOING = "INCOMING", "OUTGOING"
+
+#: Most bytes an export may inflate to, all members together. The largest real export (a
+#: 30,000-connection account with years of messages) inflates to well under 100 MiB; a zip
+#: above this is refused from its directory before anything is inflated (a zip bomb).
+MAX_INFLATED_BYTES = 512 * 1024 * 1024
+#: Most entries an export zip may hold (a real one has a few dozen files).
+MAX_ZIP_MEMBERS = 10_000
+#: Largest single CSV read from a folder or given directly.
+MAX_FILE_BYTES = MAX_INFLATED_BYTES
+#: Bytes inflated at a time while reading a member, counted against the limits as they come.
+_CHUNK = 1024 * 1024
+_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError,
+               NotImplementedError, RuntimeError, ValueError)
 
 _INVITATION_COLUMNS = {
     "from": "from", "to": "to", "sent at": "sent_at", "message": "message",
@@ -79,30 +102,127 @@ def _kind_of(name: str) -> str | None:
     return None
 
 
-def _collect_zip(path: Path) -> dict[str, tuple[str, Callable[[], bytes]]]:
+Found = dict[str, tuple[str, Callable[[], bytes]]]
+
+
+def _open_zip(source: Path | io.BytesIO, label: str) -> zipfile.ZipFile:
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+        return zipfile.ZipFile(source)
+    except _ZIP_ERRORS as exc:
         raise InvalidInputError(
-            "not a readable zip file", [f"expected LinkedIn's export zip ({exc})"], str(path)
+            "not a readable zip file", [f"expected LinkedIn's export zip ({exc})"], label
         ) from None
-    found: dict[str, tuple[int, str]] = {}
-    with archive:
-        for info in archive.infolist():
-            if info.is_dir() or info.filename.startswith("__MACOSX/"):
-                continue
-            kind = _kind_of(info.filename)
-            depth = info.filename.count("/")
-            if kind and (kind not in found or depth < found[kind][0]):
-                found[kind] = (depth, info.filename)
-        contents = {kind: (member, archive.read(member)) for kind, (_, member) in found.items()}
-    return {
-        kind: (f"{path.name}/{member}", (lambda data=data: data))
-        for kind, (member, data) in contents.items()
-    }
 
 
-def _collect_folder(path: Path) -> dict[str, tuple[str, Callable[[], bytes]]]:
+def _checked_directory(archive: zipfile.ZipFile, label: str, budget: int) -> list[zipfile.ZipInfo]:
+    """The zip's entries, refused before anything is inflated when they are too many or
+    claim to inflate beyond ``budget`` bytes."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise InvalidInputError(
+            f"this zip holds {len(infos):,} entries, more than the {MAX_ZIP_MEMBERS:,} allowed",
+            ["expected LinkedIn's export (a few dozen files); nothing was inflated"], label,
+        )
+    claimed = sum(info.file_size for info in infos)
+    if claimed > budget:
+        raise InvalidInputError(
+            f"this zip would inflate to {claimed / 2**20:,.0f} MiB, more than the "
+            f"{budget / 2**20:,.0f} MiB allowed",
+            ["expected LinkedIn's export (under 100 MiB inflated, even for a large account); "
+             "nothing was inflated (a zip bomb?)"], label,
+        )
+    return infos
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str,
+                 budget: int) -> bytes:
+    """One member's bytes, inflated a chunk at a time and stopped as soon as it goes beyond
+    what its header said or beyond ``budget`` (a header that lies). Every way a member can be
+    unreadable (password, unknown compression, bad CRC, damaged data) is named."""
+    where = f"{label}/{info.filename}"
+    if info.flag_bits & 0x1:
+        raise InvalidInputError("this file in the zip is password-protected", [
+            "expected LinkedIn's export as downloaded (it is never encrypted)"], where)
+    if info.compress_type not in _COMPRESSIONS:
+        raise InvalidInputError("this file in the zip uses an unknown compression", [
+            f"method {info.compress_type}; expected deflate (re-zip it with your system's "
+            "zip tool)"], where)
+    limit = min(info.file_size, budget)
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                total += len(chunk)
+                if total > limit:
+                    raise InvalidInputError("this file in the zip inflates beyond its stated size",
+                                            [f"more than {limit:,} bytes; expected at most the "
+                                             "size in the zip's directory (a zip bomb?)"], where)
+                chunks.append(chunk)
+    except _ZIP_ERRORS as exc:
+        raise InvalidInputError("this file in the zip is damaged and cannot be read", [
+            f"{type(exc).__name__}: {exc}; expected LinkedIn's export zip as downloaded "
+            "(download it again)"], where) from None
+    return b"".join(chunks)
+
+
+def _export_members(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+    """The export's files among the zip's entries: for each kind, the shallowest one."""
+    found: dict[str, tuple[int, zipfile.ZipInfo]] = {}
+    for info in infos:
+        if info.is_dir() or info.filename.startswith("__MACOSX/"):
+            continue
+        kind = _kind_of(info.filename)
+        depth = info.filename.count("/")
+        if kind and (kind not in found or depth < found[kind][0]):
+            found[kind] = (depth, info)
+    return {kind: info for kind, (_, info) in found.items()}
+
+
+def _collect_zip(path: Path, notes: list[str] | None = None) -> Found:
+    """The export's files in a zip (members may sit in a subfolder); a zip that holds only
+    another zip is opened one level down, within the same limits."""
+    label = str(path)
+    budget = MAX_INFLATED_BYTES
+    with _open_zip(path, label) as archive:
+        infos = _checked_directory(archive, label, budget)
+        members = _export_members(infos)
+        inner = [i for i in infos if i.filename.lower().endswith(".zip") and not i.is_dir()
+                 and not i.filename.startswith("__MACOSX/")]
+        if not members and inner:
+            info = min(inner, key=lambda i: (i.filename.count("/"), i.filename))
+            data = _read_member(archive, info, label, budget)
+            inner_label = f"{label}/{info.filename}"
+            with _open_zip(io.BytesIO(data), inner_label) as nested:
+                nested_infos = _checked_directory(nested, inner_label, budget - len(data))
+                members = _export_members(nested_infos)
+                _refuse_empty(members, inner_label)
+                if notes is not None:
+                    notes.append(f"The export was inside another zip ({info.filename}): "
+                                 "read from there.")
+                return _read_members(nested, members, inner_label, budget - len(data))
+        _refuse_empty(members, label)
+        return _read_members(archive, members, label, budget)
+
+
+def _refuse_empty(members: Mapping[str, zipfile.ZipInfo], label: str) -> None:
+    if not members:
+        raise InvalidInputError("no LinkedIn export file in this zip", [
+            "expected Connections.csv, Invitations.csv, messages.csv, Profile.csv or "
+            "Ad_Targeting.csv (at the top or in a folder; a zip inside is opened once)"], label)
+
+
+def _read_members(archive: zipfile.ZipFile, members: Mapping[str, zipfile.ZipInfo],
+                  label: str, budget: int) -> Found:
+    contents: Found = {}
+    for kind, info in members.items():
+        data = _read_member(archive, info, label, budget)
+        budget -= len(data)
+        contents[kind] = (f"{Path(label).name}/{info.filename}", (lambda data=data: data))
+    return contents
+
+
+def _collect_folder(path: Path) -> Found:
     """The export's files in ``path`` or one folder down (an unzipped export), never deeper:
     pointing at a home folder by mistake must not crawl the whole disk."""
     candidates = [*sorted(path.iterdir())]
@@ -112,7 +232,23 @@ def _collect_folder(path: Path) -> dict[str, tuple[str, Callable[[], bytes]]]:
         kind = _kind_of(csv_path.name) if csv_path.is_file() else None
         if kind and kind not in found:
             found[kind] = csv_path
-    return {kind: (str(p), p.read_bytes) for kind, p in found.items()}
+    return {kind: (str(p), _file_reader(p)) for kind, p in found.items()}
+
+
+def _file_reader(path: Path) -> Callable[[], bytes]:
+    """Read ``path`` later, refusing a file beyond ``MAX_FILE_BYTES`` before reading it."""
+
+    def read() -> bytes:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInputError(
+                f"this file is {size / 2**20:,.0f} MiB, more than the "
+                f"{MAX_FILE_BYTES / 2**20:,.0f} MiB allowed",
+                ["expected a file of LinkedIn's export (a few MiB)"], str(path),
+            )
+        return path.read_bytes()
+
+    return read
 
 
 def _sniff_kind(text: str, source: str) -> str:
@@ -146,9 +282,12 @@ def _text_columns(table: LinkedInTable, mapping: Mapping[str, str]) -> pd.DataFr
 
 
 def _dates(
-    table: LinkedInTable, frame: pd.DataFrame, column: str, header: str, example: str
-) -> pd.Series:
-    dates, bad = parse_linkedin_dates(frame[column], dayfirst=table.delimiter == ";")
+    table: LinkedInTable, frame: pd.DataFrame, column: str, header: str, example: str,
+    notes: list[str] | None = None,
+) -> pd.DataFrame:
+    """``frame`` with ``column`` parsed; rows dated outside the years kept are left out (and
+    counted in ``notes``); a cell that is not a date at all raises, naming its line."""
+    dates, bad, outside = parse_dates_in_range(frame[column], dayfirst=table.delimiter == ";")
     if bad.any():
         kept = _kept(table, frame)
         raise InvalidInputError(
@@ -156,7 +295,10 @@ def _dates(
             describe_bad_cells(kept, bad, header, frame[column], f"a date like {example}"),
             table.source,
         )
-    return dates
+    frame = drop_outside_dates(table, frame, column, header, outside, notes)
+    if notes is not None:
+        notes.extend(table.notes)
+    return frame.assign(**{column: dates.loc[frame.index]})
 
 
 def _kept(table: LinkedInTable, frame: pd.DataFrame) -> LinkedInTable:
@@ -177,35 +319,39 @@ def _directions(table: LinkedInTable, frame: pd.DataFrame) -> pd.Series:
     return direction
 
 
-def read_invitations(text: str, source: str = "Invitations.csv") -> pd.DataFrame:
+def read_invitations(text: str, source: str = "Invitations.csv",
+                     notes: list[str] | None = None) -> pd.DataFrame:
     """Invitations.csv: ``from, to, sent_at, message, direction, inviter_url, invitee_url``."""
     table = read_linkedin_table(text, ("From", "To", "Sent At", "Direction"), source)
     frame = _text_columns(table, _INVITATION_COLUMNS)
-    frame["sent_at"] = _dates(table, frame, "sent_at", "Sent At", "1/29/26, 2:37 PM")
+    frame = _dates(table, frame, "sent_at", "Sent At", "1/29/26, 2:37 PM", notes)
     frame["direction"] = _directions(table, frame)
     return frame.reset_index(drop=True)
 
 
-def read_messages(text: str, source: str = "messages.csv") -> pd.DataFrame:
+def read_messages(text: str, source: str = "messages.csv",
+                  notes: list[str] | None = None) -> pd.DataFrame:
     """messages.csv, 2018 or 2023+ layout, as ``conversation_id, from, sender_url, to,
     recipient_urls, sent_at, subject, message, folder, direction, is_draft, …``.
     ``direction`` is "" when the file does not say (2023+); ``load_export`` derives it."""
     table = read_linkedin_table(text, ("From", "To", "Date"), source)
     frame = _text_columns(table, _MESSAGE_COLUMNS)
-    frame["sent_at"] = _dates(table, frame, "sent_at", "DATE", "2024-02-09 18:05:44 UTC")
+    frame = _dates(table, frame, "sent_at", "DATE", "2024-02-09 18:05:44 UTC", notes)
     frame["direction"] = _directions(table, frame)
     frame["is_draft"] = frame["is_draft"].str.lower().isin(["yes", "true", "1"])
     return frame.reset_index(drop=True)
 
 
-def read_profile(text: str, source: str = "Profile.csv") -> pd.DataFrame:
+def read_profile(text: str, source: str = "Profile.csv",
+                 notes: list[str] | None = None) -> pd.DataFrame:
     """Profile.csv, every column in snake_case (``first_name``, ``headline``, …)."""
     table = read_linkedin_table(text, ("First Name", "Last Name"), source)
     mapping = {h: normalise_header(h).replace(" ", "_") for h in table.header if h.strip()}
     return _text_columns(table, mapping).reset_index(drop=True)
 
 
-def read_groups(text: str, source: str = "Ad_Targeting.csv") -> pd.DataFrame | None:
+def read_groups(text: str, source: str = "Ad_Targeting.csv",
+                notes: list[str] | None = None) -> pd.DataFrame | None:
     """The member's own groups from Ad_Targeting.csv's ``Member Groups`` (``;``-separated),
     read by position because the file repeats other column names. One row per group, column
     ``group``; None when the file has no such column."""
@@ -395,13 +541,31 @@ class LinkedInExport:
 
 def load_export(path: str | os.PathLike[str]) -> LinkedInExport:
     """Read a LinkedIn data export: the downloaded ``.zip``, its unzipped folder, or a single
-    CSV file of it (``Connections.csv``, ``Invitations.csv``, …). Only reads; never writes."""
+    CSV file of it (``Connections.csv``, ``Invitations.csv``, …). Only reads; never writes.
+
+    Anything wrong with the input (unreadable, too big, damaged, not an export) raises
+    ``InvalidInputError`` naming the file, the line or column and what was expected.
+    """
     path = Path(path)
+    try:
+        return _load_export(path)
+    except (OSError, UnicodeError, MemoryError) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InvalidInputError(
+            "the export could not be read",
+            [f"{type(exc).__name__}: {detail}; expected LinkedIn's export: the .zip, its "
+             "folder or a CSV file, readable by you"],
+            str(getattr(exc, "filename", None) or path),
+        ) from None
+
+
+def _load_export(path: Path) -> LinkedInExport:
     if not path.exists():
         raise InvalidInputError(
             "not found", ["expected LinkedIn's export: the .zip, its folder or a CSV file"],
             str(path),
         )
+    notes: list[str] = []
     if path.is_dir():
         found = _collect_folder(path)
         if not found:
@@ -412,18 +576,25 @@ def load_export(path: str | os.PathLike[str]) -> LinkedInExport:
                 str(path),
             )
     elif zipfile.is_zipfile(path):
-        found = _collect_zip(path)
+        found = _collect_zip(path, notes)
+    elif path.suffix.lower() == ".zip":
+        raise InvalidInputError("not a readable zip file", [
+            "its directory is missing: was the download cut short? expected LinkedIn's "
+            "export zip as downloaded (download it again)"], str(path))
     else:
-        kind = _kind_of(path.name) or _sniff_kind(decode_csv_bytes(path.read_bytes()), str(path))
-        found = {kind: (str(path), path.read_bytes)}
+        read = _file_reader(path)
+        data = read()
+        kind = _kind_of(path.name) or _sniff_kind(decode_csv(data, str(path)).text, str(path))
+        found = {kind: (str(path), lambda: data)}
 
-    texts = {kind: (name, decode_csv_bytes(read())) for kind, (name, read) in found.items()}
-    readers: dict[str, Callable[[str, str], pd.DataFrame | None]] = {
+    texts = {kind: (name, decode_csv(read(), name)) for kind, (name, read) in found.items()}
+    readers: dict[str, Callable[..., pd.DataFrame | None]] = {
         "connections": connections_from_text, "invitations": read_invitations,
         "messages": read_messages, "profile": read_profile, "groups": read_groups,
     }
-    frames = {kind: readers[kind](text, name) for kind, (name, text) in texts.items()}
-    notes = _notes(frames, texts)
+    frames = {kind: readers[kind](decoded.text, name, notes)
+              for kind, (name, decoded) in texts.items()}
+    notes = _notes(frames, texts) + notes
     messages = frames.get("messages")
     if messages is not None:
         owner = _owner_name(frames.get("profile"), frames.get("invitations"), messages)
@@ -440,8 +611,17 @@ def load_export(path: str | os.PathLike[str]) -> LinkedInExport:
     )
 
 
-def _notes(frames: Mapping[str, pd.DataFrame | None], texts: Mapping[str, tuple]) -> list[str]:
+def _notes(frames: Mapping[str, pd.DataFrame | None],
+           texts: Mapping[str, tuple[str, DecodedText]]) -> list[str]:
     notes = []
+    for name, decoded in texts.values():
+        if decoded.repaired_lines:
+            lines = decoded.repaired_lines
+            shown = ", ".join(map(str, lines[:8])) + (" …" if len(lines) > 8 else "")
+            notes.append(
+                f"{Path(name).name} mixes encodings: {len(lines)} line(s) that were not UTF-8 "
+                f"(line {shown}) were read as Windows-1252; the rest as UTF-8."
+            )
     conns, invs = frames.get("connections"), frames.get("invitations")
     if "groups" in texts and frames.get("groups") is None:
         notes.append("Ad_Targeting.csv has no 'Member Groups' column: your groups are unknown.")

@@ -32,7 +32,7 @@ from invite_triage.domain.triage import resolve_thresholds, resolve_weights, tri
 from invite_triage.linkedin.annotations import load_annotations, save_annotation
 from invite_triage.linkedin.export import LinkedInExport, load_export, pending_invitations
 from invite_triage.linkedin.identity import name_key, profile_slug
-from invite_triage.render.charts import contributions
+from invite_triage.render.explain import contributions
 from invite_triage.world.datasets import load_sample_export, private_dir, repo_root
 from invite_triage.world.datasets import private_dir as default_private_dir
 
@@ -62,7 +62,7 @@ _COUNT = re.compile(r"^(\d+|\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+)$")
 
 def _clip(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis, for echoing user input (the same
-    rule as ``widgets._style.clip_text``, kept here so this module never imports ipywidgets)."""
+    rule as ``render.style.clip_text``)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

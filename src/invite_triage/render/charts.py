@@ -22,44 +22,21 @@ from matplotlib.ticker import PercentFormatter
 
 from invite_triage.analysis.quality import QualityCurve, contact_signals
 from invite_triage.core.errors import InvalidInputError
-from invite_triage.domain.criteria import CRITERIA
 from invite_triage.domain.profile import FAMILIES, RELEVANT_WEIGHT, Profile
 from invite_triage.domain.triage import resolve_weights
+from invite_triage.render.explain import CRITERION_LABELS, contributions, decision_title
+from invite_triage.render.style import CHART_FONT_SIZE as FONT_SIZE
+from invite_triage.render.style import CHART_TITLE_SIZE as TITLE_SIZE
+from invite_triage.render.style import FAMILY_COLOURS, OKABE_ITO
+from invite_triage.render.style import plain as _plain
 
-#: Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
-OKABE_ITO: dict[str, str] = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-}
-FAMILY_COLOURS: dict[str, str] = {
-    "marketing": OKABE_ITO["blue"],
-    "hr": OKABE_ITO["green"],
-    "leadership": OKABE_ITO["sky_blue"],
-    "sales": OKABE_ITO["vermillion"],
-    "tech": OKABE_ITO["purple"],
-    "finance": OKABE_ITO["yellow"],
-    "other": "#999999",
-}
 _SERIES_COLOURS = ("black", "blue", "vermillion", "green", "orange", "purple", "sky_blue")
 _LINE_STYLES = ("-", "--", "-.", ":")
 _MARKERS = ("o", "s", "D", "^", "v", "P", "X")
-FONT_SIZE = 13
-TITLE_SIZE = 15
 FIGSIZE = (10.0, 6.0)
 
 
 # --- shared helpers -----------------------------------------------------------------------
-
-
-def _plain(text: object) -> str:
-    """Text shown verbatim: a ``$`` in a name or a reason must not start mathtext."""
-    return str(text).replace("$", r"\$")
 
 
 def _new_figure(fig: Figure | None, figsize: tuple[float, float] = FIGSIZE) -> Figure:
@@ -367,56 +344,6 @@ def plot_composition(
 
 
 # --- one decision ---------------------------------------------------------------------------
-
-
-def contributions(row: pd.Series, weights: Mapping[str, float]) -> pd.DataFrame:
-    """Weight × score per criterion for one triaged row, normalised by the total weight so the
-    contributions add up to the weighted score. Columns: ``score``, ``weight``,
-    ``contribution``, ``possible`` (what a perfect score would have added)."""
-
-    names = list(CRITERIA)
-    missing = [c for c in names if c not in row.index]
-    if missing:
-        raise InvalidInputError("this row has not been triaged",
-                                [f"missing criterion column(s) {missing}; run triage() first"])
-    w = pd.Series({c: float(weights.get(c, 0.0)) for c in names})
-    total = float(w.sum()) or 1.0
-    scores = pd.Series({c: float(row[c]) for c in names})
-    return pd.DataFrame({"score": scores, "weight": w, "contribution": w * scores / total,
-                         "possible": w / total})
-
-
-CRITERION_LABELS: dict[str, str] = {
-    "job": "their job",
-    "career": "career stage",
-    "mutuals": "mutual connections",
-    "groups": "shared groups",
-    "known": "known offline",
-    "intent": "their note",
-}
-
-
-def decision_title(row: pd.Series, table: pd.DataFrame) -> str:
-    """What decided: the criterion that helped most and the one that held it back most."""
-    decision = str(row.get("decision", "")).strip() or "no decision"
-    shown = {"ask": "ask first"}.get(decision, decision)
-    name = str(row.get("name", "")).strip()
-    score = float(row["score"]) if "score" in row.index else float(table["contribution"].sum())
-    head = f"{name + ': ' if name else ''}{shown} (score {score:.2f})"
-    helped = table["contribution"]
-    held_back = table["possible"] - table["contribution"]
-
-    def top(values: pd.Series, count: int) -> str:
-        names = [CRITERION_LABELS.get(c, c) for c in values[values > 0].nlargest(count).index]
-        return " and ".join(names)
-
-    if helped.max() <= 0:
-        return f"{head}: no criterion argued for it"
-    if decision == "accept" or held_back.max() <= 0:
-        return f"{head}: {top(helped, 2)} helped most"
-    if decision == "decline":
-        return f"{head}: {top(held_back, 2)} held it back most"
-    return f"{head}: {top(helped, 1)} helped, {top(held_back, 1)} held it back"
 
 
 def plot_decision_contributions(

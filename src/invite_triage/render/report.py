@@ -103,15 +103,18 @@ def _atomic_write(path: Path, data: bytes) -> Path:
     return atomic_write_bytes(path, data)
 
 
-def _refuse_overwriting_input(out: Path, export_path: Path, export: LinkedInExport) -> None:
-    """The learner's export is irreplaceable (LinkedIn takes a day to make a new one)."""
+def _refuse_overwriting_input(out: Path, export_path: Path, export: LinkedInExport,
+                              *others: str | os.PathLike[str] | None) -> None:
+    """The learner's export is irreplaceable (LinkedIn takes a day to make a new one); their
+    profile JSON (``others``) is not to be turned into a report either."""
     target = out.resolve()
-    inputs = {export_path.resolve()}
+    inputs = {export_path.resolve()} | {Path(o).resolve() for o in others if o}
     inputs |= {Path(f).resolve() for f in export.files.values() if Path(f).exists()}
     if target in inputs:
         raise InvalidInputError(
             "refusing to overwrite the LinkedIn export",
-            [f"--out {out} is the export itself (or one of its files); choose another file"],
+            [f"--out {out} is the export itself (or one of its files, or the profile); "
+             "choose another file"],
             str(export_path),
         )
 
@@ -146,7 +149,7 @@ def write_decisions(
     """Decisions for the pending invitations of an export, as a spreadsheet-safe CSV."""
     path, export, profile = _load(export_path, profile_path)
     out = Path(out_path)
-    _refuse_overwriting_input(out, path, export)
+    _refuse_overwriting_input(out, path, export, profile_path)
     decided = decide_pending(export, profile, annotations)
     columns = [c for c in DECISION_COLUMNS if c in decided.columns]
     table = decided[columns].sort_values("sent_at", ascending=False, kind="stable")
@@ -468,5 +471,5 @@ def write_report(
     the export)."""
     path, export, profile = _load(export_path, profile_path)
     out = Path(out_path)
-    _refuse_overwriting_input(out, path, export)
+    _refuse_overwriting_input(out, path, export, profile_path)
     return _atomic_write(out, render_report(export, profile).encode("utf-8"))

@@ -13,52 +13,13 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from invite_triage.core.errors import InvalidInputError
-from invite_triage.domain.drafting import draft_message
 from invite_triage.domain.profile import LANGUAGES, Profile
-from invite_triage.domain.triage import triage
-from invite_triage.widgets._style import DECISION_LABELS, clip_text
+from invite_triage.models.drafter import DrafterModel
+from invite_triage.render.style import DECISION_LABELS, clip_text
 from invite_triage.widgets.base import App, guarded, summary_html
 from invite_triage.world.datasets import example_profile, load_invitations
 
 LANGUAGE_LABELS: dict[str, str] = {"en": "English", "fr": "Français"}
-#: Dropdown labels stay short: name and the start of the title.
-LABEL_CHARS = 70
-
-
-class DrafterModel:
-    """The invitations worth a message (the triage says "ask first"), and their drafts."""
-
-    def __init__(self, invitations: pd.DataFrame, profile: Profile, decisions=("ask",)):
-        self.profile = profile
-        triaged = triage(invitations, profile).reset_index(drop=True)
-        wanted = triaged["decision"].isin(list(decisions))
-        # When nothing is to be asked about, every invitation stays pickable.
-        self.pending = triaged[wanted] if wanted.any() else triaged
-
-    def __len__(self) -> int:
-        return len(self.pending)
-
-    def options(self) -> list[tuple[str, int]]:
-        """(label, row position) pairs for a dropdown, in the inbox's order."""
-        labels = (
-            self.pending["name"].astype(str) + " — " + self.pending["title"].astype(str)
-        ).map(lambda text: clip_text(text, LABEL_CHARS))
-        return list(zip(labels.tolist(), self.pending.index.tolist(), strict=True))
-
-    def row(self, position: int) -> pd.Series:
-        if position not in self.pending.index:
-            raise InvalidInputError(
-                "no such pending invitation", [f"got position {position!r}; pick one in the list"]
-            )
-        return self.pending.loc[position]
-
-    def draft(self, position: int, lang: str) -> str:
-        if lang not in LANGUAGES:
-            raise InvalidInputError(
-                f"unknown language {lang!r}", [f"expected one of {list(LANGUAGES)}"]
-            )
-        return draft_message(self.row(position), self.profile, lang=lang)
 
 
 class DrafterApp(App):

@@ -8,19 +8,14 @@ yes/no rule whose precision and recall are measured against the hidden ground tr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from invite_triage.analysis.evaluation import evaluate_decisions
-from invite_triage.domain.criteria import Signals
 from invite_triage.domain.profile import Profile
-from invite_triage.domain.triage import PreparedTriage
-from invite_triage.widgets._style import (
+from invite_triage.models.groups import GroupsModel, GroupsReading
+from invite_triage.render.style import (
     DECISION_COLOURS,
     DECISION_LABELS,
     DECISIONS,
@@ -41,98 +36,6 @@ from invite_triage.widgets.base import App, FigureView, guarded, html_table, sum
 from invite_triage.world.datasets import example_profile, load_invitations
 
 GROUP_LABEL_CHARS = 28
-
-
-@dataclass(frozen=True)
-class GroupsReading:
-    """The app's numbers for one choice of counted groups and one minimum."""
-
-    counted: tuple[str, ...]
-    minimum: int
-    decisions: dict[str, int]
-    baseline: dict[str, int]
-    with_groups_score: int
-    mean_groups_score: float
-    passed: int
-    precision: float
-    recall: float
-
-
-class GroupsModel:
-    """Your groups, who shares them, and the triage when only some of them count."""
-
-    def __init__(self, invitations: pd.DataFrame, profile: Profile):
-        self.invitations = invitations
-        self.profile = profile
-        self.groups: tuple[str, ...] = tuple(profile.groups)
-        # Positional index, so a table with a duplicated index still lines up.
-        exploded = invitations["shared_groups"].reset_index(drop=True).explode()
-        self._memberships = exploded[exploded.isin(self.groups)]
-        self.has_truth = "relevant" in invitations.columns
-        self.truth = (
-            invitations["relevant"].to_numpy(bool) if self.has_truth
-            else np.zeros(len(invitations), bool)
-        )
-        self.per_group = self._per_group()
-        # Ticking groups changes only the groups criterion: the other criteria are scored
-        # once here, and each change swaps in the counted groups per invitation.
-        self._prepared = PreparedTriage(invitations, profile)
-        self.baseline = self._decision_counts(self._prepared.decisions())
-
-    def _per_group(self) -> pd.DataFrame:
-        """Per group: invitations sharing it, and how many of those were truly relevant."""
-        relevant = self.truth[self._memberships.index.to_numpy(int)]
-        members = pd.DataFrame({"group": self._memberships.to_numpy(object), "relevant": relevant})
-        table = members.groupby("group")["relevant"].agg(["size", "sum"]).reindex(
-            list(self.groups), fill_value=0
-        )
-        return table.rename(columns={"size": "invitations", "sum": "truly relevant"}).astype(int)
-
-    def counted_groups_column(self, counted: Iterable[str]) -> pd.Series:
-        """Each invitation's shared groups, keeping only those in ``counted`` (vectorised)."""
-        keep = self._memberships[self._memberships.isin(set(counted))]
-        lists = keep.groupby(level=0).agg(list)
-        column = np.empty(len(self.invitations), dtype=object)
-        column[:] = [[] for _ in range(len(self.invitations))]
-        column[lists.index.to_numpy(int)] = lists.to_numpy(object)
-        return pd.Series(column, index=self.invitations.index, dtype=object)
-
-    def n_counted(self, counted: Iterable[str]) -> np.ndarray:
-        keep = self._memberships[self._memberships.isin(set(counted))]
-        counts = keep.groupby(level=0).size()
-        return counts.reindex(np.arange(len(self.invitations)), fill_value=0).to_numpy()
-
-    def _groups_signal(self, counted: tuple[str, ...]) -> np.ndarray:
-        """The engine's own ``shared_groups`` signal (``Signals.shared_groups``) on the table
-        keeping only the counted groups."""
-        kept = self.invitations.assign(shared_groups=self.counted_groups_column(counted))
-        return Signals(kept, self.profile).shared_groups
-
-    @staticmethod
-    def _decision_counts(decisions: pd.Series) -> dict[str, int]:
-        counts = decisions.value_counts()
-        return {d: int(counts.get(d, 0)) for d in DECISIONS}
-
-    def at(self, counted: Iterable[str], minimum: int) -> GroupsReading:
-        counted = tuple(g for g in self.groups if g in set(counted))
-        # The same as triaging the table whose shared_groups keep only the counted groups
-        # (``counted_groups_column``): each invitation then shares n_counted of your groups.
-        n_counted = self.n_counted(counted)
-        result = self._prepared.with_signals(shared_groups=self._groups_signal(counted))
-        groups_score = result.criterion("groups")
-        passed = n_counted >= max(int(minimum), 1)
-        quality = evaluate_decisions(np.where(passed, "accept", "decline"), self.truth)
-        return GroupsReading(
-            counted=counted,
-            minimum=int(minimum),
-            decisions=self._decision_counts(result.decisions()),
-            baseline=self.baseline,
-            with_groups_score=int((groups_score > 0).sum()),
-            mean_groups_score=float(groups_score.mean()) if len(groups_score) else 0.0,
-            passed=int(passed.sum()),
-            precision=quality["precision"] if passed.any() else float("nan"),
-            recall=quality["recall"],
-        )
 
 
 class GroupsApp(App):

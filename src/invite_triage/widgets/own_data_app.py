@@ -7,12 +7,12 @@ and the decision (score, reasons, what each criterion contributed, an "ask first
 live; **Save** appends the annotation under ``data/private/`` (``annotations.save_annotation``:
 never overwritten), and the next start of the form reloads it.
 
-This is the view: :class:`OwnDataApp` and its :class:`DecisionChart`. The logic (no ipywidgets)
-is in :mod:`invite_triage.models.own_data` — :class:`OwnDataModel`, :func:`check_entry`,
-:func:`decide_entry`, :func:`open_export`, :func:`export_overview` — and is re-exported here so
-older imports keep working. Typed text stays text until it is checked, so a wrong value is named
-in ``app.errors`` and never lost. Also here, for the chapter's notebook:
-:func:`plot_family_seniority` (drawn in the apps' style).
+This is the view: :class:`OwnDataApp`. The logic (no ipywidgets) is in
+:mod:`invite_triage.models.own_data` — :class:`OwnDataModel`, :func:`check_entry`,
+:func:`decide_entry`, :func:`open_export`, :func:`export_overview` — and the chart in
+:mod:`invite_triage.render.app_charts` (:class:`DecisionChart`, and the notebook's
+:func:`plot_family_seniority`); both are re-exported here so older imports keep working. Typed
+text stays text until it is checked, so a wrong value is named in ``app.errors`` and never lost.
 """
 
 from __future__ import annotations
@@ -23,14 +23,10 @@ import re
 from collections.abc import Mapping
 
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from invite_triage.core.errors import InvalidInputError
-from invite_triage.domain.criteria import CRITERIA
-from invite_triage.domain.profile import FAMILIES, LANGUAGES, Profile
-from invite_triage.domain.titles import SENIORITIES
+from invite_triage.domain.profile import LANGUAGES, Profile
 from invite_triage.linkedin.export import LinkedInExport
 from invite_triage.models.own_data import (
     FIELD_LABELS,
@@ -50,137 +46,12 @@ from invite_triage.models.own_data import (
     open_export,
     split_titles,
 )
-from invite_triage.render.charts import CRITERION_LABELS, decision_title
-from invite_triage.widgets._style import (
-    DECISION_COLOURS,
-    DECISION_LABELS,
-    FONT_SIZE,
-    MATTERS,
-    NEUTRAL,
-    clip_text,
-    new_figure,
-    plain,
-    style_axes,
-)
+from invite_triage.render.app_charts import DecisionChart, plot_family_seniority
+from invite_triage.render.style import DECISION_COLOURS, DECISION_LABELS, clip_text
 from invite_triage.widgets.base import App, FigureView, guarded, summary_html
 
 LANGUAGE_LABELS: dict[str, str] = {"en": "English", "fr": "Français"}
 _PROFILE_URL = re.compile(r"^https://(?:[a-z]{2,3}\.)?linkedin\.com/in/[^/\s\"'<>?#]+/?$")
-
-
-# --------------------------------------------------------------------------------------------
-# Chart for the notebook
-# --------------------------------------------------------------------------------------------
-def plot_family_seniority(composition: pd.DataFrame, fig: Figure | None = None) -> Figure:
-    """Your connections by job family (rows, those that matter to you first, ✓) and seniority
-    (columns), from ``export.network_composition(connections, profile)``; counts in the cells."""
-    missing = [c for c in ("family", "seniority", "connections") if c not in composition]
-    if missing:
-        raise InvalidInputError("not a network composition table",
-                                [f"missing column(s) {missing}; use network_composition()"])
-    table = composition.pivot_table(index="family", columns="seniority", values="connections",
-                                    aggfunc="sum", fill_value=0)
-    table = table.reindex(index=list(FAMILIES), columns=list(SENIORITIES), fill_value=0)
-    relevant = set()
-    if "relevant" in composition:
-        relevant = set(composition.loc[composition["relevant"].astype(bool), "family"])
-    weights = (composition.groupby("family")["weight"].first() if "weight" in composition
-               else pd.Series(dtype=float))
-    order = sorted(FAMILIES, key=lambda f: (f not in relevant, -float(weights.get(f, 0.0)),
-                                            FAMILIES.index(f)))
-    table = table.loc[order]
-    counts = table.to_numpy(float)
-    figure = fig if fig is not None else new_figure(9.0, 4.6)
-    figure.clear()
-    ax = figure.add_subplot()
-    image = ax.imshow(counts, cmap="Blues", aspect="auto", vmin=0,
-                      vmax=max(float(counts.max()), 1.0))
-    high = max(float(counts.max()), 1.0) * 0.55
-    for (i, j), value in np.ndenumerate(counts):
-        if value:
-            ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=FONT_SIZE - 1,
-                    color="white" if value > high else "black")
-    ax.set_xticks(range(len(SENIORITIES)), list(SENIORITIES), fontsize=FONT_SIZE - 1)
-    ax.set_yticks(range(len(order)), [f"{f} ✓" if f in relevant else f for f in order],
-                  fontsize=FONT_SIZE - 1)
-    ax.set_xlabel("seniority (read from the position)", fontsize=FONT_SIZE)
-    ax.set_ylabel("job family (✓ = matters to you)", fontsize=FONT_SIZE)
-    figure.colorbar(image, ax=ax, label="connections", shrink=0.85)
-    total = counts.sum()
-    if total:
-        i, j = np.unravel_index(int(np.argmax(counts)), counts.shape)
-        title = (f"Largest group: {order[i]} · {SENIORITIES[j]}, {counts[i, j]:.0f} of your "
-                 f"{total:,.0f} connections ({counts[i, j] / total:.0%})")
-    else:
-        title = "No connection to describe"
-    ax.set_title(plain(title), fontsize=FONT_SIZE + 1, loc="left")
-    return figure
-
-
-# --------------------------------------------------------------------------------------------
-# The view
-# --------------------------------------------------------------------------------------------
-class DecisionChart:
-    """What each criterion contributed (blue) out of what it could (grey), and the score
-    against the ask and accept thresholds; built once, updated in place."""
-
-    def __init__(self, weights: Mapping[str, float], thresholds: Mapping[str, float]):
-        self.figure = new_figure(8.6, 3.4)
-        ax, bx = self.figure.subplots(1, 2, width_ratios=[3.4, 1])
-        self.ax, self.bx = ax, bx
-        names = list(CRITERIA)
-        total = sum(float(weights[c]) for c in names) or 1.0
-        possible = np.array([float(weights[c]) / total for c in names])
-        y = np.arange(len(names))[::-1]
-        ax.barh(y, possible, color=NEUTRAL, height=0.6, label="if the criterion were perfect")
-        self.bars = ax.barh(y, np.zeros(len(names)), color=MATTERS, height=0.6,
-                            label="contributed")
-        self.labels = [ax.text(p + 0.004, yi, "", va="center", fontsize=FONT_SIZE - 2)
-                       for p, yi in zip(possible, y, strict=True)]
-        ax.set_yticks(y, [CRITERION_LABELS.get(c, c) for c in names])
-        ax.set_xlim(0, max(float(possible.max()) * 1.75, 0.05))
-        ax.set_xlabel("contribution to the score", fontsize=FONT_SIZE)
-        ax.legend(fontsize=FONT_SIZE - 2, frameon=False, ncols=2, loc="upper left",
-                  bbox_to_anchor=(0.0, -0.2))
-        style_axes(ax)
-
-        for low, high, decision in ((0.0, thresholds["ask"], "decline"),
-                                    (thresholds["ask"], thresholds["accept"], "ask"),
-                                    (thresholds["accept"], 1.0, "accept")):
-            bx.axhspan(low, high, color=DECISION_COLOURS[decision], alpha=0.15, lw=0)
-            bx.text(0.98, (low + high) / 2, DECISION_LABELS[decision], ha="right",
-                    va="center", fontsize=FONT_SIZE - 2, transform=bx.get_yaxis_transform())
-        (self.score_bar,) = bx.bar([0], [0.0], width=0.5, color=MATTERS)
-        self.score_text = bx.text(0, 0, "", ha="center", va="bottom", fontsize=FONT_SIZE - 1,
-                                  fontweight="bold")
-        bx.set_xlim(-0.5, 1.3)
-        bx.set_ylim(0, 1)
-        bx.set_xticks([])
-        bx.set_ylabel("score", fontsize=FONT_SIZE)
-        style_axes(bx)
-        bx.grid(False)
-        # A placeholder so the one-time layout keeps room for the title.
-        self.title = self.figure.suptitle("Decision", fontsize=FONT_SIZE, x=0.01, ha="left")
-
-    def clear(self, message: str) -> None:
-        """No decision to show (the entry of a newly picked invitation needs fixing)."""
-        for bar, label in zip(self.bars, self.labels, strict=True):
-            bar.set_width(0.0)
-            label.set_text("")
-        self.score_bar.set_height(0.0)
-        self.score_text.set_text("")
-        self.title.set_text(plain(message))
-
-    def update(self, decided: FormDecision) -> None:
-        table = decided.contributions.reindex(list(CRITERIA))
-        for bar, label, (_, rec) in zip(self.bars, self.labels, table.iterrows(), strict=True):
-            bar.set_width(float(rec["contribution"]))
-            label.set_text(f"{rec['contribution']:.2f} (score {rec['score']:.2f})")
-        self.score_bar.set_height(decided.score)
-        self.score_bar.set_color(DECISION_COLOURS[decided.decision])
-        self.score_text.set_position((0, decided.score + 0.01))
-        self.score_text.set_text(f"{decided.score:.2f}")
-        self.title.set_text(plain(clip_text(decision_title(decided.row, table), 95)))
 
 
 def _card_html(row: pd.Series, unsaved: bool, saved_before: bool) -> str:

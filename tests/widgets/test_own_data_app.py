@@ -1,4 +1,4 @@
-"""Chapter 08's triage form, driven like a learner would, without a browser.
+"""The own-data app (chapter 08): the triage form, driven like a learner would, without a browser.
 
 Every app here writes into pytest's ``tmp_path``, never into the repository's data/private:
 the form takes a ``private_dir``. Tests set the fields, click Save, and assert the decision,
@@ -8,38 +8,19 @@ the score, the chart and the files on disk changed as they should.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from invite_triage.analysis.network import network_composition
 from invite_triage.core.errors import InvalidInputError
-from invite_triage.exercises import solution
-from invite_triage.exercises.ch08 import (
-    check_busiest_year,
-    check_form_decision,
-    check_pending_pitches,
-    form_decision,
-    new_connections_by_year,
-    pending_pitches,
-)
+from invite_triage.exercises.ch08 import form_decision
 from invite_triage.linkedin.annotations import annotation_files, load_annotations
-from invite_triage.widgets.own_data_app import (
-    MAX_MUTUALS,
-    FormEntry,
-    OwnDataModel,
-    check_entry,
-    export_overview,
-    open_export,
-    plot_family_seniority,
-    split_titles,
-    triage_form,
-)
+from invite_triage.models.own_data import MAX_MUTUALS, export_overview, split_titles
+from invite_triage.render.app_charts import plot_family_seniority
+from invite_triage.widgets.own_data_app import triage_form
 from invite_triage.world.datasets import load_sample_export, private_dir, repo_root
 
 RELEVANT_TITLES = "\n".join([
@@ -132,42 +113,6 @@ def test_language_switch_gives_french_reasons_and_draft(app):
     app.language.value = "fr"
     assert app.decided.reasons.startswith("Demander d'abord")
     assert app.decided.draft.startswith("Bonjour")
-
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    position=st.integers(0, 250),
-    title=st.sampled_from(["", "Community Manager", "Business Developer", "DRH", "CEO",
-                           "Étudiante en communication", "Comptable"]),
-    mutuals=st.integers(0, 40),
-    titles=st.lists(st.sampled_from(["CM", "Head of Sales", "Comptable", "DRH", "Développeur"]),
-                    max_size=6),
-    groups=st.integers(0, 5),
-)
-def test_knowing_them_offline_never_lowers_the_score(position, title, mutuals, titles, groups):
-    model = _shared_model()
-    position = position % len(model)
-    entry = FormEntry(title=title, mutual_connections=str(mutuals),
-                      mutual_titles="\n".join(titles), shared_groups=model.groups[:groups])
-    unknown = model.decide(position, entry)
-    known = model.decide(position, dataclasses.replace(entry, known_offline=True))
-    assert known.row["known"] == 1.0
-    assert known.score >= unknown.score
-    order = {"decline": 0, "ask": 1, "accept": 2}
-    assert order[known.decision] >= order[unknown.decision]
-
-
-_MODEL: list[OwnDataModel] = []
-
-
-def _shared_model() -> OwnDataModel:
-    """One model for the property test (reads only; its folder is a fresh empty one)."""
-    if not _MODEL:
-        import tempfile
-
-        folder = Path(tempfile.mkdtemp(prefix="it-own-data-"))
-        _MODEL.append(OwnDataModel(load_sample_export(), private_dir=folder))
-    return _MODEL[0]
 
 
 def test_ticking_known_offline_in_the_app_raises_the_known_criterion(app):
@@ -307,33 +252,6 @@ def test_markup_in_the_export_is_escaped(tmp_path, export):
     assert "<b>Eve</b>" not in app.card.value and "&lt;b&gt;Eve" in app.card.value
 
 
-def test_check_entry_lists_every_problem_and_accepts_thousands():
-    with pytest.raises(InvalidInputError) as caught:
-        check_entry(FormEntry(title="<b>x</b>", mutual_connections="-1",
-                              shared_groups=("Not mine",), your_decision="maybe"), ["Mine"])
-    problems = "\n".join(caught.value.problems)
-    for label in ("'Title'", "'Mutual connections'", "'Shared groups'", "'Your decision'"):
-        assert label in problems
-    assert check_entry(FormEntry(mutual_connections="1 234"), []).mutual_connections == 1234
-    assert check_entry(FormEntry(mutual_connections=""), []).mutual_connections == 0
-    assert check_entry(FormEntry(shared_groups=("mine ",)), ["Mine"]).shared_groups == ("Mine",)
-
-
-def test_split_titles_lines_keep_commas_single_line_splits_on_commas():
-    assert split_titles("Head of Marketing, Acme\nCEO\n\n") == ["Head of Marketing, Acme", "CEO"]
-    assert split_titles("CM, DRH; CEO") == ["CM", "DRH", "CEO"]
-    assert split_titles("   ") == []
-
-
-def test_model_save_refuses_bad_entries_and_writes_nothing(export, tmp_path):
-    model = OwnDataModel(export, private_dir=tmp_path)
-    with pytest.raises(InvalidInputError, match="Mutual connections"):
-        model.save(0, FormEntry(mutual_connections="-2"))
-    assert _files(tmp_path) == []
-    path = model.save(0, FormEntry(title="CM"), now=datetime(2026, 11, 25, 10, 0))
-    assert path == tmp_path / "annotations-2026-11-25.csv"
-
-
 def test_an_export_without_pending_invitations_shows_a_clear_note(tmp_path, export):
     empty = dataclasses.replace(export, invitations=export.invitations.iloc[0:0])
     app = triage_form(empty, private_dir=tmp_path)
@@ -344,13 +262,6 @@ def test_an_export_without_pending_invitations_shows_a_clear_note(tmp_path, expo
 
 
 # --- the notebook's helpers and exercises -----------------------------------------------------
-
-
-def test_open_export_defaults_to_the_sample_and_names_a_missing_file(tmp_path):
-    assert len(open_export().connections) == len(load_sample_export().connections)
-    with pytest.raises(InvalidInputError) as caught:
-        open_export(tmp_path / "nope.zip")
-    assert "nope.zip" in str(caught.value) and "files in" in str(caught.value)
 
 
 def test_export_overview_and_family_seniority_chart(export):
@@ -366,24 +277,6 @@ def test_export_overview_and_family_seniority_chart(export):
     assert f"{top['family']} · {top['seniority']}" in figure.axes[0].get_title(loc="left")
     with pytest.raises(InvalidInputError, match="network_composition"):
         plot_family_seniority(pd.DataFrame({"x": [1]}))
-
-
-def test_chapter_08_checkers_compute_their_answers(export):
-    by_year = new_connections_by_year(export)
-    assert check_busiest_year(int(by_year.idxmax()), export)
-    assert not check_busiest_year(int(by_year.idxmin()), export)
-    assert not check_busiest_year(None, export) and "replace None" in str(
-        check_busiest_year(None, export))
-    pitches = pending_pitches(export)
-    assert pitches > 0 and check_pending_pitches(pitches, export)
-    assert not check_pending_pitches(len(export.pending), export)
-    decided = form_decision(export)
-    assert check_form_decision(decided.decision, export)
-    wrong = next(d for d in ("accept", "ask", "decline") if d != decided.decision)
-    assert not check_form_decision(wrong, export)
-    assert not check_form_decision("maybe", export)
-    for name in ("busiest_year", "pending_pitches", "form_decision"):
-        assert solution(name).text
 
 
 def test_exercise_three_matches_what_the_form_shows(export, tmp_path):

@@ -1,0 +1,154 @@
+"""Chapter 01: choose how much each job family matters; see how many invitations each family
+brings and what the triage does with them.
+
+The view of :class:`~invite_triage.models.families.FamilyChoiceModel`: one weight slider per
+family and a reset button; bars of invitations and accepts updated in place.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
+
+from invite_triage.domain.profile import FAMILIES, Profile
+from invite_triage.models.families import FamilyChoiceModel, FamilyResult
+from invite_triage.render.app_charts import family_bars
+from invite_triage.render.style import (
+    DECISION_COLOURS,
+    DECISION_LABELS,
+    FONT_SIZE,
+    MATTERS_LIGHT,
+    NEUTRAL,
+    esc,
+    fmt_share,
+    freeze_layout,
+    new_figure,
+)
+from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.world.datasets import example_profile, load_invitations
+
+
+class FamiliesApp(App):
+    """One weight slider per family and a reset button; bars of invitations and accepts."""
+
+    def __init__(self, model: FamilyChoiceModel):
+        self.model = model
+        self.sliders = {
+            family: widgets.FloatSlider(
+                value=model.default_weights[family], min=0.0, max=1.0, step=0.05,
+                description=family, readout_format=".2f", continuous_update=False,
+            )
+            for family in FAMILIES
+        }
+        self.reset = widgets.Button(description="Reset to my goals", icon="undo",
+                                    tooltip="weights derived from your title and goals")
+        self.figure = new_figure(7.0, 3.6)
+        self.ax = self.figure.add_subplot()
+        y, self.bars = family_bars(self.ax, np.zeros(len(FAMILIES)))
+        self.accepted = self.ax.barh(y, np.zeros(len(FAMILIES)), height=0.35,
+                                     color=DECISION_COLOURS["accept"])
+        self.truth = self.ax.scatter(np.zeros(len(FAMILIES)), y, marker="|", s=420,
+                                     linewidths=2.5, color="black", zorder=3)
+        self.ax.set_xlim(0, float(model.family.value_counts().max()) * 1.12 + 1)
+        self.ax.set_xlabel("invitations over two years", fontsize=FONT_SIZE)
+        self.legend = self.ax.legend(
+            handles=[
+                Patch(color=MATTERS_LIGHT, label="invitations, family matters"),
+                Patch(color=NEUTRAL, label="invitations, family does not"),
+                Patch(color=DECISION_COLOURS["accept"], label="accepted by the triage"),
+                self.truth,
+            ],
+            labels=["invitations, family matters", "invitations, family does not",
+                    "accepted by the triage", "truly relevant (hidden)"],
+            fontsize=FONT_SIZE - 2, frameon=False, loc="lower right",
+        )
+        self.title = self.ax.set_title("", fontsize=FONT_SIZE + 1, loc="left")
+        self.chart = FigureView(self.figure)
+        self.summary = summary_html()
+        self.table = widgets.HTML()
+        self._holding = False
+        self.result: FamilyResult | None = None
+        controls = widgets.VBox([*self.sliders.values(), self.reset])
+        super().__init__([widgets.HBox([controls, self.chart]), self.summary, self.table])
+        for slider in self.sliders.values():
+            slider.observe(self._on_change, names="value")
+        self.reset.on_click(self._on_reset)
+        self.update()
+        freeze_layout(self.figure)
+        # Moves change only these (the y tick labels show the weights); the x axis, its
+        # label and the frame are drawn once (blitting). The legend and the left spine sit
+        # above the bars, so they are redrawn over them.
+        self.chart.redraw_only(
+            *self.bars, *self.accepted, self.truth, self.ax.yaxis, self.title, self.legend,
+            self.ax.spines["left"],
+        )
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return {family: slider.value for family, slider in self.sliders.items()}
+
+    @property
+    def at_defaults(self) -> bool:
+        """True when every slider shows the weight your title and goals give."""
+        return all(
+            abs(value - self.model.default_weights[family]) < 1e-9
+            for family, value in self.weights.items()
+        )
+
+    def _on_change(self, change: dict) -> None:
+        if not self._holding:
+            self.update()
+
+    @guarded
+    def _on_reset(self, button: widgets.Button) -> None:
+        self._holding = True
+        try:
+            for family, slider in self.sliders.items():
+                slider.value = self.model.default_weights[family]
+        finally:
+            self._holding = False
+        self.update()
+
+    @guarded
+    def update(self) -> None:
+        result = self.model.result(self.weights)
+        self.result = result
+        self.reset.disabled = self.at_defaults  # nothing to reset
+        table = result.table
+        for family, bar, acc in zip(FAMILIES, self.bars, self.accepted, strict=True):
+            bar.set_width(table.at[family, "invitations"])
+            bar.set_color(MATTERS_LIGHT if family in result.matters else NEUTRAL)
+            acc.set_width(table.at[family, "accept"])
+        y = np.arange(len(FAMILIES))
+        self.truth.set_offsets(np.column_stack([table["truly relevant"].to_numpy(float), y]))
+        self.ax.set_yticks(y, [f"{f} · {table.at[f, 'weight']:.2f}" for f in FAMILIES])
+        total = int(table["invitations"].sum())
+        accepted = int(table["accept"].sum())
+        self.title.set_text(
+            f"The triage accepts {accepted} of {total}; "
+            f"{fmt_share(result.precision)} of them truly relevant"
+        )
+        self.chart.refresh()
+        weights = ", ".join(f"{f} {table.at[f, 'weight']:.2f}" for f in FAMILIES)
+        self.summary.value = (
+            f"<p><b>Weights:</b> {esc(weights)}<br><b>Families that matter to you:</b> "
+            + (esc(", ".join(result.matters)) or "none")
+            + f"<br>The triage accepts <b>{accepted}</b>, asks first <b>{int(table['ask'].sum())}"
+            f"</b>, declines <b>{int(table['decline'].sum())}</b> of {total} invitations. "
+            f"Of those accepted, <b>{fmt_share(result.precision)}</b> were truly relevant "
+            f"(precision); they are <b>{fmt_share(result.recall)}</b> of all truly relevant "
+            "invitations (recall).</p>"
+        )
+        shown = table.rename(columns=DECISION_LABELS).reset_index()
+        shown["weight"] = shown["weight"].map("{:.2f}".format)
+        self.table.value = html_table(shown.to_dict("records"))
+
+
+def families_app(invitations: pd.DataFrame | None = None,
+                 profile: Profile | None = None) -> FamiliesApp:
+    """Chapter 01: choose how much each family matters; see the invitation stream by family."""
+    invitations = load_invitations() if invitations is None else invitations
+    profile = example_profile() if profile is None else profile
+    return FamiliesApp(FamilyChoiceModel(invitations, profile))

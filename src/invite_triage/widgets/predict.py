@@ -1,0 +1,110 @@
+"""Place your bets: pick a guess, press "Reveal", see the answer beside it.
+
+The view of :class:`~invite_triage.models.predict.PredictModel`. Nothing waits for input:
+the cell returns at once and the button's callback does the rest, so the notebook never
+blocks. Once revealed, the guess is locked (the point is to commit before seeing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import ipywidgets as widgets
+
+from invite_triage.core.errors import InvalidInputError
+from invite_triage.models.predict import PredictModel, Reveal
+from invite_triage.render.style import OKABE_ITO, esc
+from invite_triage.widgets.base import App, guarded, summary_html
+
+RIGHT_COLOUR = "#006d2c"
+WRONG_COLOUR = "#8c510a"
+PICK_FIRST = "Pick your guess first, then press Reveal."
+
+
+def reveal_html(reveal: Reveal) -> str:
+    """The guess and the answer side by side, then the explanation (all escaped)."""
+    colour = RIGHT_COLOUR if reveal.correct else WRONG_COLOUR
+    verdict = "✔ well predicted" if reveal.correct else "✘ not this time"
+    cell = ("<td style='padding:6px 14px;border:1px solid #ccc;vertical-align:top'>"
+            "<div style='font-size:85%;color:#555'>{}</div><div style='font-size:120%'>"
+            "<b>{}</b></div></td>")
+    table = ("<table style='border-collapse:collapse'><tr>"
+             + cell.format("your guess", esc(reveal.shown_guess))
+             + cell.format("the answer", esc(reveal.shown_answer))
+             + "</tr></table>")
+    explanation = f"<p>{esc(reveal.explanation)}</p>" if reveal.explanation else ""
+    return (f"{table}<p style='color:{colour}'><b>{esc(verdict)}</b> — "
+            f"{esc(reveal.comment)}</p>{explanation}")
+
+
+class PredictApp(App):
+    """The question, a guess control, a "Reveal" button and the result area."""
+
+    def __init__(self, model: PredictModel):
+        self.model = model
+        self.question = widgets.HTML(
+            f"<p><b style='color:{OKABE_ITO['vermillion']}'>Place your bet.</b> "
+            f"{esc(model.question)}</p>"
+        )
+        if model.kind == "choice":
+            self.guess: widgets.ValueWidget = widgets.ToggleButtons(
+                options=[(model.choice_labels[c], c) for c in model.choices], value=None,
+                description="Your guess",
+                style={"description_width": "initial"},
+            )
+        else:
+            self.guess = widgets.FloatSlider(
+                value=(model.low + model.high) / 2, min=model.low, max=model.high,
+                step=model.step, description="Your guess", continuous_update=False,
+                style={"description_width": "initial"},
+            )
+        self.reveal_button = widgets.Button(description="Reveal", icon="eye",
+                                            button_style="info")
+        self.result = summary_html(value="<p><em>Commit to a guess, then reveal.</em></p>")
+        self.revealed: Reveal | None = None
+        super().__init__([self.question, widgets.HBox([self.guess, self.reveal_button]),
+                          self.result])
+        self.reveal_button.on_click(self._on_click)
+
+    def _on_click(self, _button: widgets.Button) -> None:
+        self.reveal()
+
+    @guarded
+    def reveal(self) -> Reveal | None:
+        """Show the answer beside the guess and lock the guess (or ask for a guess first)."""
+        if self.revealed is not None:
+            return self.revealed
+        try:
+            guess = self.model.read_guess(self.guess.value)
+        except InvalidInputError:
+            self.result.value = f"<p><em>{esc(PICK_FIRST)}</em></p>"
+            return None
+        self.revealed = self.model.reveal(guess)
+        self.guess.disabled = True
+        self.reveal_button.disabled = True
+        self.result.value = reveal_html(self.revealed)
+        return self.revealed
+
+
+def predict(
+    question: str | PredictModel,
+    answer: Any = None,
+    choices: Sequence[str | tuple[str, str]] | None = None,
+    low: float | None = None,
+    high: float | None = None,
+    step: float | None = None,
+    tolerance: float | None = None,
+    explanation: str | Callable[[Any], str] = "",
+    unit: str = "",
+) -> PredictApp:
+    """A "place your bets" moment: the learner guesses, presses Reveal, compares.
+
+    Give ``choices`` for a multiple choice or ``low``/``high`` for a number; ``answer`` is
+    the value or a function computing it when revealed. Or pass a ready ``PredictModel``.
+    """
+    model = question if isinstance(question, PredictModel) else PredictModel(
+        question, answer, choices=choices, low=low, high=high, step=step,
+        tolerance=tolerance, explanation=explanation, unit=unit,
+    )
+    return PredictApp(model)

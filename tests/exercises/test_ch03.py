@@ -1,0 +1,64 @@
+"""Chapter 03's checkers (mutual connections, weak ties).
+
+Right answers pass, wrong ones get a hint, odd ones never raise. Expected answers are
+recomputed here from the data and the package's public functions, not copied from the
+checkers, so a checker that drifts from the data fails.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from invite_triage.domain.profile import RELEVANT_WEIGHT
+from invite_triage.domain.titles import classify_titles
+from tests.exercises._common import (
+    ODD_ANSWERS,
+    assert_has_a_solution,
+    assert_odd_answer_never_raises,
+    assert_unanswered_shows_a_hint,
+    checker,
+)
+
+CHAPTER = "ch03"
+NAMES = ("no_mutuals", "precision_threshold", "weak_ties")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unanswered_shows_a_hint(name):
+    assert_unanswered_shows_a_hint(checker(CHAPTER, name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("answer", ODD_ANSWERS, ids=repr)
+def test_odd_answers_never_raise(name, answer):
+    assert_odd_answer_never_raises(checker(CHAPTER, name), answer)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_exercise_has_a_solution(name):
+    assert_has_a_solution(name)
+
+
+def test_ch03_answers(invitations, profile):
+    check = importlib.import_module("invite_triage.exercises.ch03")
+    zero = int(invitations["mutual_connections"].eq(0).sum())
+    assert check.check_no_mutuals(zero).ok
+    assert not check.check_no_mutuals(zero + 1).ok
+
+    exploded = invitations["mutual_titles"].explode().dropna()
+    weights = profile.family_weights()
+    relevant = classify_titles(exploded.astype(str))["family"].map(weights).ge(RELEVANT_WEIGHT)
+    counts = relevant.groupby(level=0).sum().reindex(invitations.index, fill_value=0)
+    truth = invitations["relevant"].to_numpy(bool)
+    first = next(
+        k for k in range(0, 16)
+        if (counts >= k).any() and truth[(counts >= k).to_numpy()].mean() > 0.8
+    )
+    assert check.check_precision_threshold(first).ok
+    assert not check.check_precision_threshold(first - 1).ok
+    assert "smaller k" in check.check_precision_threshold(first + 1).message
+    assert check.check_weak_ties("B").ok
+    assert not check.check_weak_ties("a").ok
+    assert not check.check_weak_ties("c").ok

@@ -1,0 +1,82 @@
+"""Chapter 05's checkers (the known-only policy, pitches).
+
+A hint when unanswered, a tick for the right answer (computed from the package), a useful hint
+for typical wrong answers, and runnable solutions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from invite_triage.domain.triage import triage
+from invite_triage.exercises import ch05
+from tests.exercises._common import (
+    WRONG_ANSWERS,
+    assert_has_a_solution,
+    assert_solution_passes,
+    assert_unanswered_shows_a_hint,
+    checker,
+)
+
+CHAPTER = "ch05"
+NAMES = ("known_only_accepts", "known_only_missed", "pitch_note")
+
+
+@pytest.fixture(scope="module")
+def strict(invitations, profile):
+    return triage(invitations, dataclasses.replace(profile, policy="known_only"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unanswered_gives_a_hint_not_an_error(name):
+    assert_unanswered_shows_a_hint(checker(CHAPTER, name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("odd", WRONG_ANSWERS)
+def test_odd_answers_never_raise(name, odd):
+    assert not checker(CHAPTER, name)(odd).ok
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_exercise_has_a_solution(name):
+    assert_has_a_solution(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_solutions_run_and_pass_their_checker(name, invitations, profile):
+    assert_solution_passes(name, checker(CHAPTER, name), invitations, profile)
+
+
+def test_known_only_accepts(strict):
+    expected = int(strict["decision"].eq("accept").sum())
+    assert ch05.check_known_only_accepts(expected).ok
+    assert ch05.check_known_only_accepts(str(expected)).ok
+    assert not ch05.check_known_only_accepts(expected + 1).ok
+    declined = int(strict["decision"].eq("decline").sum())
+    assert "declined" in ch05.check_known_only_accepts(declined).message
+
+
+def test_known_only_missed(strict):
+    declined = strict["decision"].eq("decline")
+    expected = int((declined & strict["relevant"]).sum())
+    assert ch05.check_known_only_missed(expected).ok
+    hint = ch05.check_known_only_missed(int(declined.sum())).message
+    assert "relevant" in hint
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Hi, book a demo of our CRM this week?", "Bonjour, je vous propose une démo gratuite."],
+)
+def test_pitch_note_accepts_pitches_in_both_languages(note):
+    assert ch05.check_pitch_note(note).ok
+
+
+def test_pitch_note_rejects_other_kinds_and_long_text():
+    personal = "Hi, we met at the Lyon meetup last week."
+    assert "'personal'" in ch05.check_pitch_note(personal).message
+    long_pitch = "Book a demo now " + "please " * 30
+    assert "words" in ch05.check_pitch_note(long_pitch).message

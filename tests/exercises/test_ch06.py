@@ -1,0 +1,74 @@
+"""Chapter 06's checkers (criteria, contributions, the accept threshold).
+
+A hint when unanswered, a tick for the right answer (computed from the package), a useful hint
+for typical wrong answers, and runnable solutions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from invite_triage.analysis.evaluation import compare_strategies
+from invite_triage.domain.criteria import CRITERIA
+from invite_triage.domain.triage import preset_weights, triage
+from invite_triage.exercises import ch06
+from invite_triage.render.explain import contributions
+from tests.exercises._common import (
+    WRONG_ANSWERS,
+    assert_has_a_solution,
+    assert_solution_passes,
+    assert_unanswered_shows_a_hint,
+    checker,
+)
+
+CHAPTER = "ch06"
+NAMES = ("best_single_criterion", "top_criterion", "best_accept_threshold")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unanswered_gives_a_hint_not_an_error(name):
+    assert_unanswered_shows_a_hint(checker(CHAPTER, name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("odd", WRONG_ANSWERS)
+def test_odd_answers_never_raise(name, odd):
+    assert not checker(CHAPTER, name)(odd).ok
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_exercise_has_a_solution(name):
+    assert_has_a_solution(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_solutions_run_and_pass_their_checker(name, invitations, profile):
+    assert_solution_passes(name, checker(CHAPTER, name), invitations, profile)
+
+
+def test_best_single_criterion(invitations, profile):
+    table = compare_strategies(invitations, profile).loc[list(CRITERIA)]
+    best = table["f1"].idxmax()
+    assert ch06.check_best_single_criterion(best).ok
+    assert ch06.check_best_single_criterion(best.upper()).ok
+    worst = table["f1"].idxmin()
+    assert not ch06.check_best_single_criterion(worst).ok
+    assert "one criterion name" in ch06.check_best_single_criterion("engine").message
+
+
+def test_top_criterion(invitations, profile):
+    row = triage(invitations, profile).iloc[0]
+    table = contributions(row, preset_weights(profile))
+    assert ch06.check_top_criterion(table["contribution"].idxmax()).ok
+    assert not ch06.check_top_criterion(table["contribution"].idxmin()).ok
+
+
+def test_best_accept_threshold():
+    scores = ch06.threshold_f1()
+    assert set(scores) == set(ch06.CANDIDATE_THRESHOLDS)
+    best = max(scores, key=scores.get)
+    worst = min(scores, key=scores.get)
+    assert ch06.check_best_accept_threshold(best).ok
+    assert ch06.check_best_accept_threshold(f"{best:.2f}").ok
+    assert not ch06.check_best_accept_threshold(worst).ok
+    assert "pick one of" in ch06.check_best_accept_threshold(0.42).message

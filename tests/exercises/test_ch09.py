@@ -1,0 +1,92 @@
+"""Chapter 09's checkers (when does size win?): settings checked by simulating them, and a
+free-text explanation checked only for naming an assumption.
+
+A hint when unanswered, never an exception on an odd answer, and runnable solutions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from invite_triage import what_if
+from invite_triage.exercises import ch09
+from tests.exercises._common import (
+    ODD_ANSWERS,
+    WRONG_ANSWERS,
+    assert_has_a_solution,
+    assert_odd_answer_never_raises,
+    assert_solution_passes,
+    assert_unanswered_shows_a_hint,
+    checker,
+)
+
+CHAPTER = "ch09"
+NAMES = ("known_only_wins", "accept_all_wins", "why_size_wins")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unanswered_gives_a_hint_not_an_error(name):
+    assert_unanswered_shows_a_hint(checker(CHAPTER, name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("odd", WRONG_ANSWERS)
+def test_wrong_answers_never_pass(name, odd):
+    assert not checker(CHAPTER, name)(odd).ok
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("odd", ODD_ANSWERS, ids=repr)
+def test_odd_answers_never_raise(name, odd):
+    assert_odd_answer_never_raises(checker(CHAPTER, name), odd)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_exercise_has_a_solution(name):
+    assert_has_a_solution(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_solutions_run_and_pass_their_checker(name, invitations, profile):
+    assert_solution_passes(name, checker(CHAPTER, name), invitations, profile)
+
+
+def test_settings_are_judged_by_simulating_them():
+    known = {"relevant_share": 0.05, "clue_separation": 0.0, "exposure_cost": 1.5}
+    everyone = {"relevant_share": 0.95, "reach_worth": 2.0, "noise_cost": 0.0,
+                "exposure_cost": 0.0}
+    assert what_if(**known)["value"].idxmax() == "known_only"
+    assert what_if(**everyone)["value"].idxmax() == "accept_all"
+    assert ch09.check_known_only_wins(known).ok
+    assert not ch09.check_accept_all_wins(known).ok
+    assert ch09.check_accept_all_wins(everyone).ok
+    assert not ch09.check_known_only_wins(everyone).ok
+
+
+def test_the_defaults_are_not_an_answer():
+    result = ch09.check_accept_all_wins({"relevant_share": 0.45})
+    assert not result.ok and "balanced triage wins" in result.message
+
+
+def test_bad_settings_name_what_is_wrong():
+    result = ch09.check_accept_all_wins({"reach_worth": 5, "size": 1})
+    assert not result.ok
+    assert "reach_worth" in result.message and "'size'" in result.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "assumption"),
+    [("Most senders are relevant to a salesperson, so she loses little.", "relevant_share"),
+     ("Reach is worth a lot when you look for a job.", "reach_worth"),
+     ("Strangers seeing my contact list cost me nothing.", "exposure_cost"),
+     ("The feed noise costs nothing when you never read it.", "noise_cost")],
+)
+def test_a_sentence_naming_an_assumption_passes(sentence, assumption):
+    assert assumption in ch09.assumptions_named(sentence)
+    assert ch09.check_why_size_wins(sentence).ok
+
+
+@pytest.mark.parametrize("sentence", ["", "   ", "Because.", "Big is beautiful, I think so",
+                                      "x" * 500])
+def test_an_empty_short_long_or_vague_sentence_does_not(sentence):
+    assert not ch09.check_why_size_wins(sentence).ok
