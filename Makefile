@@ -21,14 +21,31 @@ help:
 	@echo "make lint   - ruff and the import contracts of the layers (lint-imports)"
 	@echo "make doctor - check the installation and print the fix for anything wrong"
 
+# --- set-up (learners: the `lab` extra only; developers and CI: `dev` on top) -------------
+# The oldest Python the pinned versions install on (requirements-lock.txt: pandas 3 needs
+# 3.11, soupsieve 3.11.5); pyproject.toml says >=3.11 and README says the same.
+MIN_PYTHON := 3.11.5
+LAB_STAMP := $(VENV)/.installed-lab
+CHECK_PYTHON = $(1) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null || { \
+	echo "invite-triage needs Python $(MIN_PYTHON) or newer but $(1) is $$($(1) -V 2>&1 || echo missing): install Python 3.12 (python.org, or your package manager) and run make again with PYTHON=python3.12 (after make clean if a .venv exists)."; \
+	exit 1; }
+
 $(BIN)/python:
+	@$(call CHECK_PYTHON,$(PYTHON))
 	$(PYTHON) -m venv $(VENV)
 
+# What a learner needs (`make lab`): the guide and JupyterLab, no test tools.
 # Reinstall only when the project metadata or the pins change.
-$(STAMP): pyproject.toml requirements-lock.txt | $(BIN)/python
+$(LAB_STAMP): pyproject.toml requirements-lock.txt | $(BIN)/python
+	@$(call CHECK_PYTHON,$(BIN)/python)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23.2"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e ".[lab]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (invite-triage)" >/dev/null
+	@touch $(LAB_STAMP)
+
+# What developers and CI need on top (`make test`): the `dev` extra (pytest, ruff, playwright...).
+$(STAMP): $(LAB_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e ".[dev]"
 	@# Strip notebook outputs on `git add` (.gitattributes); only in this project's own checkout.
 	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$$(pwd -P)" ]; then \
 		$(BIN)/nbstripout --install --attributes .gitattributes \
@@ -38,7 +55,7 @@ $(STAMP): pyproject.toml requirements-lock.txt | $(BIN)/python
 
 setup: $(STAMP)
 
-lab: $(STAMP)
+lab: $(LAB_STAMP)
 	$(BIN)/python -m invite_triage.app.launch_lab --port $(PORT)
 
 test: $(STAMP)
@@ -52,9 +69,9 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 data: $(STAMP)
-	$(BIN)/invite-triage data --out data
+	$(BIN)/invite-triage data --out data --force
 
-app: $(STAMP)
+app: $(LAB_STAMP)
 	$(BIN)/voila --no-browser --port=$(APP_PORT) --Voila.ip=127.0.0.1 notebooks/inbox-app.ipynb
 
 bench: $(STAMP)
@@ -68,7 +85,7 @@ bench-report: $(STAMP)
 figures: $(STAMP)
 	$(BIN)/python -m invite_triage.app.figures --out docs/img
 
-doctor: $(STAMP)
+doctor: $(LAB_STAMP)
 	$(BIN)/invite-triage doctor
 
 # Refresh the exact pins from the current environment (maintainers only).
@@ -77,3 +94,23 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
+
+# --- workshop kit (workshop/README.md) ---------------------------------------------------
+.PHONY: site handout wheelhouse
+WORKSHOP_STAMP := $(VENV)/.installed-workshop
+
+$(WORKSHOP_STAMP): $(LAB_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e ".[workshop]"
+	@touch $(WORKSHOP_STAMP)
+
+# The guide as a static site in site/: notebooks executed, widgets' state embedded, no CDN.
+site: $(WORKSHOP_STAMP)
+	$(BIN)/python tools/build_site.py --out site
+
+# The learner handout as a one-page PDF (headless Chromium), English and French.
+handout: $(WORKSHOP_STAMP)
+	$(BIN)/python tools/build_handout.py
+
+# Every wheel of the `lab` extra for Linux, macOS and Windows, for a USB stick.
+wheelhouse:
+	bash tools/wheelhouse.sh $(PYTHON) wheelhouse

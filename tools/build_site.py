@@ -25,10 +25,10 @@ import sys
 import tarfile
 import tempfile
 import time
-import tomllib
 from pathlib import Path
 
 import nbformat
+import tomllib
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
@@ -50,6 +50,7 @@ EXTRA_NOTEBOOKS = {"inbox-app": ("The inbox app", "L'appli de la boîte de réce
 SITE_CSS = """\
 .it-nav { max-width: 1000px; margin: 0.5em auto 1em; padding: 0.5em 1em;
   border-bottom: 1px solid #ccc; font-family: system-ui, sans-serif; font-size: 0.95rem; }
+.jupyter-widgets { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 .it-static-note { color: #555; font-size: 0.85rem; margin: 0.3em 0 0; }
 .it-index { max-width: 800px; margin: 2em auto; padding: 0 1em;
   font-family: system-ui, sans-serif; line-height: 1.5; }

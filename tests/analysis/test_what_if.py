@@ -182,3 +182,15 @@ def test_break_even_rejects_unknown_names():
 def test_policy_values_match_the_table():
     settings = WHAT_IF_PERSONAS["job_seeker"]
     assert policy_values(**settings) == pytest.approx(what_if(**settings)["value"].to_dict())
+
+
+def test_the_simulated_inbox_is_triaged_as_policy_accepts_triages_it():
+    from invite_triage.analysis.quality import policy_accepts
+    from invite_triage.world import synth
+    from invite_triage.world.datasets import example_profile
+
+    inbox = module._inbox()
+    invitations = synth.invitations(module.BASE_SENDERS, seed=module.WHAT_IF_SEED)
+    for policy in WHAT_IF_POLICIES:
+        expected = policy_accepts(invitations, example_profile(), policy)
+        assert np.array_equal(inbox.accepts[policy], expected), policy

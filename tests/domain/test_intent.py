@@ -218,8 +218,10 @@ def test_the_cue_table_is_checked_when_read():
     from invite_triage.domain.intent import _problems
 
     rows = [{"cue": "demo", "kind": "pitchy", "weight": "3"},
-            {"cue": "re:(a|b)", "kind": "pitch", "weight": "x"}]
+            {"cue": "re:(a|b)", "kind": "pitch", "weight": "x"},
+            {"cue": "Démo", "kind": "pitch", "weight": "3"}]
     problems = _problems(rows)
     assert any("row 2, column kind" in p for p in problems)
     assert any("row 3, column weight" in p for p in problems)
     assert any("capturing groups" in p for p in problems)
+    assert any("row 4, column cue: 'Démo' repeats row 2" in p for p in problems)

@@ -57,3 +57,36 @@ def test_load_errors_name_file_and_field(tmp_path):
     bad.write_text(json.dumps({"mentoring": 3}), "utf-8")
     with pytest.raises(InvalidInputError, match="mentoring"):
         Profile.load(bad)
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    ({"name": None}, "name: got None; expected text"),
+    ({"title": 5}, "title: got 5; expected text"),
+    ({"goals": None}, "goals: got None; expected a list of text"),
+    ({"groups": [["nested"]]}, "groups: got [['nested']]; expected a list of text"),
+    ({"known_people": ["\ud800"]}, "known_people: got"),
+    ({"family_overrides": ["hr"]}, "family_overrides: got ['hr']"),
+    ({"family_overrides": {"hr": float("nan")}}, "family_overrides: 'hr'=nan"),
+    ({"mentoring": float("nan")}, "mentoring: got nan"),
+])
+def test_wrong_types_are_named_not_raised_later(fields, expected):
+    with pytest.raises(InvalidInputError) as info:
+        Profile(**fields)
+    assert expected in "\n".join(info.value.problems)
+
+
+def test_any_iterable_of_text_is_accepted_for_lists():
+    profile = Profile(goals=iter(["job_search"]), groups={"Les Pros de la Com'"},
+                      known_people="Ada")
+    assert profile.goals == ("job_search",) and profile.known_people == ("Ada",)
+    assert profile.groups == ("Les Pros de la Com'",)
+
+
+def test_profile_files_that_cannot_be_read(tmp_path):
+    with pytest.raises(InvalidInputError, match="this is a folder"):
+        Profile.load(tmp_path)
+    (tmp_path / "bad.json").write_bytes(b'{"name": "Chlo\xe9"}')
+    with pytest.raises(InvalidInputError, match="byte 14: invalid continuation byte"):
+        Profile.load(tmp_path / "bad.json")
+    with pytest.raises(InvalidInputError, match="could not be saved"):
+        Profile().save(tmp_path / "bad.json" / "me.json")

@@ -58,3 +58,36 @@ def test_bad_csv_names_file_and_row(tmp_path):
 def test_missing_file_is_clear(tmp_path):
     with pytest.raises(InvalidInputError, match="file not found"):
         read_invitations_csv(tmp_path / "nope.csv")
+
+
+def test_numbers_outside_their_range_are_refused_with_their_row():
+    df = synth.invitations(4, seed=5)
+    df.loc[1, "years_experience"] = 1e30
+    df.loc[3, "mutual_connections"] = 10**9
+    with pytest.raises(InvalidInputError) as info:
+        validate_invitations(df)
+    text = "\n".join(info.value.problems)
+    assert "'years_experience': expected a number from 0 to 70 (empty when unknown), row 2" in text
+    assert "'mutual_connections': expected a whole number from 0 to 30000, row 4" in text
+
+
+def test_duplicated_columns_nested_lists_and_surrogates_are_named():
+    df = synth.invitations(3, seed=5)
+    with pytest.raises(InvalidInputError, match=r"\['title'\] appear more than once"):
+        validate_invitations(pd.concat([df, df[["title"]]], axis=1))
+    nested = df.copy()
+    nested["mutual_titles"] = [[["CEO"]], [], ["CMO"]]
+    with pytest.raises(InvalidInputError, match=r"'mutual_titles': expected a list of text.*row 1"):
+        validate_invitations(nested)
+    broken = df.copy()
+    broken.loc[2, "message"] = "hi \udc80"
+    with pytest.raises(InvalidInputError, match=r"lone surrogate.*row 3"):
+        validate_invitations(broken)
+
+
+def test_nullable_dtypes_are_returned_as_numpy_ones():
+    df = synth.invitations(3, seed=5)
+    df["years_experience"] = pd.array([1.0, None, 3.0], dtype="Float64")
+    out = validate_invitations(df)
+    assert out["years_experience"].dtype == float and out["years_experience"].isna().sum() == 1
+    assert df["years_experience"].dtype == "Float64"  # the input is left alone

@@ -1,4 +1,4 @@
-"""Chapter 02's checkers (career stage and mentoring).
+"""Chapter 02's checkers (career stage, one beginner's invitation, mentoring) and its bet.
 
 Right answers pass, wrong ones get a hint, odd ones never raise. Expected answers are
 recomputed here from the data and the package's public functions, not copied from the
@@ -13,6 +13,7 @@ import importlib
 import pytest
 
 from invite_triage.domain.titles import classify_title, classify_titles
+from invite_triage.domain.triage import triage
 from tests.exercises._common import (
     ODD_ANSWERS,
     assert_has_a_solution,
@@ -22,7 +23,7 @@ from tests.exercises._common import (
 )
 
 CHAPTER = "ch02"
-NAMES = ("seniority_of_assistant", "beginner_count", "mentoring_accepts")
+NAMES = ("seniority_of_assistant", "mentor_or_not", "mentoring_accepts")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -42,8 +43,6 @@ def test_every_exercise_has_a_solution(name):
 
 
 def test_ch02_answers(invitations, profile):
-    from invite_triage.domain.triage import triage
-
     check = importlib.import_module("invite_triage.exercises.ch02")
     assert check.check_seniority_of_assistant(classify_title("Assistante communication")[1]).ok
     assert not check.check_seniority_of_assistant("senior").ok
@@ -52,8 +51,6 @@ def test_ch02_answers(invitations, profile):
     beginner = seniority.isin(["student", "junior"]) | (
         seniority.eq("mid") & (invitations["years_experience"] < 2)
     )
-    assert check.check_beginner_count(int(beginner.sum())).ok
-    assert not check.check_beginner_count(int(beginner.sum()) + 1).ok
 
     def accepted(mentoring: float) -> int:
         decided = triage(invitations, dataclasses.replace(profile, mentoring=mentoring))
@@ -64,3 +61,48 @@ def test_ch02_answers(invitations, profile):
     assert check.check_mentoring_accepts(difference).ok
     assert not check.check_mentoring_accepts(difference + 1).ok
     assert "difference" in check.check_mentoring_accepts(accepted(1.0)).message
+
+
+def _decide(row, profile, mentoring):
+    return triage(row, dataclasses.replace(profile, mentoring=mentoring))["decision"].iloc[0]
+
+
+def test_the_mentee_is_a_beginner_whose_decision_the_setting_moves(profile):
+    check = importlib.import_module("invite_triage.exercises.ch02")
+    row = check.mentee()
+    assert len(row) == 1 and not {"persona", "relevant"} & set(row.columns)
+    assert classify_title(row["title"].iloc[0])[1] in ("student", "junior", "mid")
+    assert _decide(row, profile, 0.0) != _decide(row, profile, 1.0)
+    assert _decide(row, profile, 1.0) == "accept"
+
+
+@pytest.mark.parametrize("mentoring", [0.0, 0.3, 0.7, 1.0])
+def test_mentor_or_not_agrees_with_the_triage(profile, mentoring):
+    check = importlib.import_module("invite_triage.exercises.ch02")
+    decided = _decide(check.mentee(), profile, mentoring)
+    assert check.check_mentor_or_not(decided, mentoring).ok
+    other = "ask" if decided == "accept" else "accept"
+    assert "the triage says" in check.check_mentor_or_not(other, mentoring).message
+
+
+def test_mentor_or_not_explains_that_career_alone_never_declines(profile):
+    check = importlib.import_module("invite_triage.exercises.ch02")
+    row = check.mentee()
+    assert all(_decide(row, profile, m) != "decline" for m in (0.0, 0.5, 1.0))
+    result = check.check_mentor_or_not("decline", 0.0)
+    assert not result.ok and "never" in result.message
+    assert "mentoring value" in check.check_mentor_or_not("accept").message
+
+
+def test_bet_on_beginners_at_mentoring_zero(invitations, profile):
+    check = importlib.import_module("invite_triage.exercises.ch02")
+    seniority = classify_titles(invitations["title"])["seniority"]
+    beginner = (seniority.isin(["student", "junior"])
+                | (seniority.eq("mid") & (invitations["years_experience"] < 2))).to_numpy()
+    decided = triage(invitations, dataclasses.replace(profile, mentoring=0.0))
+    expected = int(decided.loc[beginner, "decision"].eq("accept").sum())
+    bet = check.bet_beginners_at_zero()
+    assert str(int(beginner.sum())) in bet.question
+    reveal = bet.reveal(expected)
+    assert reveal.correct and reveal.answer == expected
+    assert not bet.reveal(0).correct or expected <= bet.tolerance

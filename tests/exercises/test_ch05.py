@@ -21,7 +21,7 @@ from tests.exercises._common import (
 )
 
 CHAPTER = "ch05"
-NAMES = ("known_only_accepts", "known_only_missed", "pitch_note")
+NAMES = ("no_note_move", "known_only_missed", "pitch_note")
 
 
 @pytest.fixture(scope="module")
@@ -50,13 +50,24 @@ def test_solutions_run_and_pass_their_checker(name, invitations, profile):
     assert_solution_passes(name, checker(CHAPTER, name), invitations, profile)
 
 
-def test_known_only_accepts(strict):
-    expected = int(strict["decision"].eq("accept").sum())
-    assert ch05.check_known_only_accepts(expected).ok
-    assert ch05.check_known_only_accepts(str(expected)).ok
-    assert not ch05.check_known_only_accepts(expected + 1).ok
-    declined = int(strict["decision"].eq("decline").sum())
-    assert "declined" in ch05.check_known_only_accepts(declined).message
+def test_no_note_move_teaches_the_mechanics():
+    assert ch05.check_no_note_move("c").ok
+    assert ch05.check_no_note_move(" C ").ok
+    assert "Premium" in ch05.check_no_note_move("b").message
+    assert "Ignore is silent" in ch05.check_no_note_move("d").message
+    assert "no message" in ch05.check_no_note_move("a").message
+    assert not ch05.check_no_note_move("e").ok
+
+
+def test_the_bet_on_ask_first_notes_is_computed_from_the_data(invitations, profile):
+    asked = triage(invitations, profile)["decision"].eq("ask")
+    notes = invitations["message"].fillna("").astype(str).str.strip().ne("")
+    bet = ch05.bet_ask_first_notes()
+    assert str(int(asked.sum())) in bet.question
+    reveal = bet.reveal(int((asked & notes).sum()))
+    assert reveal.correct and reveal.answer == int((asked & notes).sum())
+    assert f"other {int((asked & ~notes).sum())}" in reveal.explanation
+    assert not ch05.bet_ask_first_notes().reveal(int(asked.sum())).correct
 
 
 def test_known_only_missed(strict):

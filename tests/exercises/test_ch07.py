@@ -1,4 +1,4 @@
-"""Chapter 07's checkers (quality versus size, growth, the cap).
+"""Chapter 07's checkers (quality versus size, growth, a feed-noise budget).
 
 A hint when unanswered, a tick for the right answer (computed from the package), a useful hint
 for typical wrong answers, and runnable solutions.
@@ -18,7 +18,7 @@ from tests.exercises._common import (
 )
 
 CHAPTER = "ch07"
-NAMES = ("relevance_threshold", "growth_gap", "years_to_cap")
+NAMES = ("relevance_threshold", "growth_gap", "noise_budget")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -62,9 +62,24 @@ def test_growth_gap():
     assert "one policy's size" in ch07.check_growth_gap(int(sizes["balanced"])).message
 
 
-def test_years_to_cap():
-    years = ch07.years_to_cap()
-    assert years > 10  # a synthetic inbox of a few hundred a year is far from 30,000
-    assert ch07.check_years_to_cap(round(years)).ok
-    assert not ch07.check_years_to_cap(years / 12).ok
-    assert not ch07.check_years_to_cap(years * 2).ok
+def test_noise_budget_is_a_decision_between_columns():
+    """The answer is the row with most doors (reach) among those within the noise budget,
+    recomputed here from the public curve; a row over budget and a quieter row that opens
+    fewer doors both get a hint that says which column to look at."""
+    from invite_triage import QualityCurve, example_profile, load_invitations
+
+    table = QualityCurve.from_invitations(load_invitations(), example_profile()).curve(
+        list(ch07.TABLE_THRESHOLDS))
+    criteria = table[table["policy"].eq("criteria")].set_index("threshold")
+    within = criteria[criteria["feed_noise_true"] <= ch07.NOISE_BUDGET]
+    best = float(within["reach_true"].idxmax())
+    assert ch07.best_under_noise() == f"{best:.1f}"
+    assert ch07.check_noise_budget(best).ok
+    assert ch07.check_noise_budget(f"{best:.1f}").ok
+    over = criteria[criteria["feed_noise_true"] > ch07.NOISE_BUDGET].index
+    assert len(over) and "over the budget" in ch07.check_noise_budget(float(over.max())).message
+    quieter = [t for t in within.index if t != best]
+    assert quieter and "opens more doors" in ch07.check_noise_budget(quieter[0]).message
+    assert "opens more doors" in ch07.check_noise_budget("known_only").message
+    assert "over the budget" in ch07.check_noise_budget("accept everyone").message
+    assert "threshold of the table" in ch07.check_noise_budget(0.45).message

@@ -37,10 +37,11 @@ SCRIPT = textwrap.dedent(
     from invite_triage.world.datasets import example_profile, load_invitations
 
     model = CareerModel(load_invitations(), example_profile())
-    result = modules["ch02"].check_beginner_count(model.n_beginners)
+    accepted = model.at(1.0).counts["accept"] - model.at(0.0).counts["accept"]
+    result = modules["ch02"].check_mentoring_accepts(accepted)
     assert result.ok, result.message
-    assert not modules["ch02"].check_beginner_count(model.n_beginners + 1).ok
-    assert exercises.solution("beginner_count").code
+    assert not modules["ch02"].check_mentoring_accepts(accepted + 1).ok
+    assert exercises.solution("mentoring_accepts").code
     loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("ipywidgets", "invite_triage")
                     and (m.startswith("ipywidgets") or m.startswith("invite_triage.widgets")))
     assert not loaded, loaded

@@ -225,6 +225,32 @@ def test_unreadable_paths_are_input_errors(tmp_path):
         (folder / "Connections.csv").chmod(0o600)
 
 
+def test_a_permission_error_while_reading_is_an_input_error(tmp_path, monkeypatch):
+    """The same as above for root, who reads every file: the refusal is simulated."""
+    folder = write(tmp_path / "export" / "Connections.csv", HEADER + ROW).parent
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InvalidInputError, match="PermissionError: Permission denied") as info:
+        load_export(folder)
+    assert "Connections.csv" in info.value.source
+
+
+def test_inflating_stops_at_the_limit_even_when_the_directory_passed(tmp_path, monkeypatch):
+    """The second guard: bytes are counted as they are inflated, whatever the directory said."""
+    from invite_triage.linkedin import export as export_module
+
+    monkeypatch.setattr(export_module, "MAX_INFLATED_BYTES", 100_000)
+    monkeypatch.setattr(export_module, "_checked_directory",
+                        lambda archive, label, budget: archive.infolist())
+    bomb = zipped(tmp_path, bad.zip_bomb(8 << 20))
+    with pytest.raises(InvalidInputError, match="inflates beyond its stated size") as info:
+        load_export(bomb)
+    assert "more than 100,000 bytes" in str(info.value)
+
+
 def test_the_stated_limits_are_those_of_the_readme():
     assert MAX_INFLATED_BYTES == 512 * 1024 * 1024 and MAX_ZIP_MEMBERS == 10_000
 
@@ -320,6 +346,14 @@ def test_a_bom_and_crlf_annotations_file_is_read(tmp_path):
     write(tmp_path / "annotations-2026-11-25.csv", codecs.BOM_UTF8 + text.encode())
     got = load_annotations(tmp_path)
     assert got["mutual_connections"].tolist() == [3] and got["note"].tolist() == [""]
+
+
+def test_line_breaks_and_quotes_in_annotations_read_back(tmp_path):
+    save_annotation(folder=tmp_path, now=DAY, name="Ada\rMartin", note='a "b"\r\nc;d',
+                    mutual_titles="CEO;\rCTO")
+    got = load_annotations(tmp_path).iloc[0]
+    assert got["name"] == "Ada\nMartin" and got["note"] == 'a "b"\nc;d'
+    assert got["mutual_titles"] == ["CEO", "CTO"]
 
 
 def test_empty_and_foreign_annotation_files_are_left_alone(tmp_path):

@@ -410,7 +410,9 @@ def test_not_an_export(tmp_path):
 
 def test_pending_invitations_in_the_canonical_schema(tmp_path):
     inv = pending_invitations(load_export(make_zip(tmp_path)))
-    assert list(inv.columns) == [*REQUIRED_COLUMNS, "url", "checked_on_profile"]
+    assert list(inv.columns) == [
+        *REQUIRED_COLUMNS, "url", "checked_on_profile", "mutuals_known", "groups_known"
+    ]
     assert inv["name"].tolist() == ["Marie Martin", "Bob Roy"]
     assert inv["title"].eq("").all() and inv["company"].eq("").all()
     assert inv["mutual_connections"].eq(0).all() and inv["mutual_connections"].dtype == "int64"
@@ -423,7 +425,9 @@ def test_pending_invitations_in_the_canonical_schema(tmp_path):
 def test_pending_invitations_without_invitations_file(tmp_path):
     export = load_export(make_zip(tmp_path, {"Connections.csv": CONNECTIONS}))
     inv = pending_invitations(export)
-    assert inv.empty and list(inv.columns) == [*REQUIRED_COLUMNS, "url", "checked_on_profile"]
+    assert inv.empty and list(inv.columns) == [
+        *REQUIRED_COLUMNS, "url", "checked_on_profile", "mutuals_known", "groups_known"
+    ]
 
 
 def test_pending_invitations_filled_from_annotations(tmp_path):

@@ -30,7 +30,9 @@ def test_quality_table_separates_estimate_and_truth(invitations, profile):
     model = QualityModel.from_invitations(invitations, profile)
     rows = model.rows(0.5)
     assert [r["metric"] for r in rows] == [
-        "size", "relevance share", "feed noise", "exposure", "reach",
+        "size", "relevance share", "feed noise",
+        "strangers who can see your contact list (exposure)",
+        "doors to new opportunities (reach)",
     ]
     assert {"at your threshold (estimate)", "at your threshold (ground truth)"} <= set(rows[0])
     shares = {r["metric"]: r for r in rows}

@@ -73,3 +73,40 @@ def test_mutuals_app_without_ground_truth_says_what_is_missing(invitations, prof
 def test_callback_errors_are_shown_not_raised(invitations, profile, monkeypatch):
     assert_callback_error_is_shown(mutuals_app(invitations, profile), monkeypatch, "at",
                                    lambda app: setattr(app.slider, "value", 4))
+
+
+@pytest.mark.parametrize("rates", [True, False])
+def test_moving_the_slider_updates_the_two_by_two_table(invitations, profile, rates):
+    """The 2×2 table follows the slider; each cell is recounted here from the raw columns."""
+    app = mutuals_app(invitations, profile, k=1, rates=rates)
+    counts = _relevant_mutuals(invitations, profile)
+    truth = invitations["relevant"].to_numpy(bool)
+    seen = []
+    for k in (3, 0, 6):
+        app.slider.value = k
+        let_in = counts >= k
+        table = app.table
+        assert table.loc["let in", "relevant"] == int((let_in & truth).sum())
+        assert table.loc["let in", "not relevant"] == int((let_in & ~truth).sum())
+        assert table.loc["kept out", "relevant"] == int((~let_in & truth).sum())
+        assert table.loc["kept out", "not relevant"] == int((~let_in & ~truth).sum())
+        assert int(table.to_numpy().sum()) == len(invitations)
+        shown = app.summary.value
+        assert "it-two-by-two" in shown and "good catches" in shown and "missed" in shown
+        assert f"<b>{int((let_in & ~truth).sum())}</b>" in shown
+        seen.append(shown)
+    assert len(set(seen)) == 3  # every move changed what the learner sees
+    app.slider.value = 0
+    assert app.table.loc["kept out"].sum() == 0  # k = 0 lets everyone in
+
+
+def test_the_table_only_view_names_no_rate_yet(invitations, profile):
+    app = mutuals_app(invitations, profile, k=2, rates=False)
+    shown = app.summary.value.lower()
+    assert "precision" not in shown and "recall" not in shown
+    assert not hasattr(app, "chart")
+
+
+def test_table_only_callback_errors_are_shown_not_raised(invitations, profile, monkeypatch):
+    assert_callback_error_is_shown(mutuals_app(invitations, profile, rates=False), monkeypatch,
+                                   "table", lambda app: setattr(app.slider, "value", 4))

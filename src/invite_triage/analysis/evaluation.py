@@ -111,3 +111,42 @@ def compare_strategies(
     table = pd.DataFrame.from_dict(rows, orient="index")[list(METRICS)]
     table.index.name = "strategy"
     return table
+
+
+#: The 2×2 table's rows and columns, in plain words (chapter 03 names precision and recall only
+#: after the learner has read this table).
+LET_IN, KEPT_OUT = "let in", "kept out"
+RELEVANT, NOT_RELEVANT = "relevant", "not relevant"
+#: What each cell of the table means, for captions: (row, column) → plain name.
+CELL_NAMES: dict[tuple[str, str], str] = {
+    (LET_IN, RELEVANT): "good catches",
+    (LET_IN, NOT_RELEVANT): "let in by mistake",
+    (KEPT_OUT, RELEVANT): "missed",
+    (KEPT_OUT, NOT_RELEVANT): "rightly kept out",
+}
+
+
+def confusion_table(
+    let_in: pd.Series | np.ndarray, relevant: pd.Series | np.ndarray
+) -> pd.DataFrame:
+    """The 2×2 table of a rule: rows "let in" / "kept out", columns "relevant" / "not relevant".
+
+    Counting the four cases in plain words first makes the two rates that follow (precision:
+    the "relevant" share of the top row; recall: the "let in" share of the left column) a
+    matter of reading a table, not of learning a formula.
+    """
+    passed = np.asarray(let_in, dtype=bool)
+    truth = np.asarray(relevant, dtype=bool)
+    if passed.shape != truth.shape or passed.ndim != 1:
+        raise InvalidInputError(
+            "let_in and relevant must be two lists of the same length",
+            [f"got shapes {passed.shape} and {truth.shape}"],
+        )
+    counts = [
+        [int((passed & truth).sum()), int((passed & ~truth).sum())],
+        [int((~passed & truth).sum()), int((~passed & ~truth).sum())],
+    ]
+    table = pd.DataFrame(counts, index=[LET_IN, KEPT_OUT], columns=[RELEVANT, NOT_RELEVANT])
+    table.index.name = "the rule"
+    table.columns.name = "the hidden answer"
+    return table

@@ -322,11 +322,11 @@ def _summarise(estimate: QualityMetrics, truth: QualityMetrics | None) -> str:
         f"About {both(estimate.feed_noise, t and t.feed_noise, _pct)} of your feed would come "
         "from people outside those fields (assumed posting rates).",
         f"{both(estimate.exposure, t and t.exposure, count)} are strangers with weak signals "
-        "who can see your contact list and, depending on your privacy settings, your e-mail "
-        "address.",
+        "who can see your contact list and, by default, your primary e-mail address.",
     ]
     if estimate.reach is None:
-        parts.append("Reach is unknown: this data has no mutual connections.")
+        parts.append("Doors to new opportunities (reach) are unknown: this data has no "
+                     "mutual connections.")
     else:
         parts.append(
             f"Your relevant contacts open about {both(estimate.reach, t and t.reach, count)} "

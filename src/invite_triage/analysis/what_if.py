@@ -5,9 +5,9 @@ may ask whether that world was built to say so. :func:`what_if` rebuilds it unde
 learner's assumptions and lets the policies compete again:
 
 1. **Draw.** One seeded inbox from the synthetic world (``synth.invitations``), triaged once
-   under each policy by the real engine (``quality.policy_accepts``) and measured once by
-   the quality measures (``quality.contact_signals``: who is truly relevant, how much each
-   sender posts).
+   under each policy by the real engine (``PreparedTriage``: the accepts of
+   ``quality.policy_accepts``) and measured once by the quality measures
+   (``quality.contact_signals``: who is truly relevant, how much each sender posts).
 2. **Resample.** ``relevant_share``: senders are drawn from the inbox's relevant and
    irrelevant senders in the chosen proportion.
 3. **Blur or sharpen the clues.** ``clue_separation``: below 1, a share ``1 - s`` of the
@@ -22,7 +22,8 @@ learner's assumptions and lets the policies compete again:
 
 Everything but the value weights is simulated, so no formula decides the winner; the weights
 are the learner's. Populations are cached per ``(relevant_share, clue_separation)``, and the
-weights only recombine cached sums, so a slider move costs well under a millisecond.
+weights only recombine cached sums: a call costs a few milliseconds, most of it building the
+table (``benchmarks/bench_what_if.py``).
 
 Units: every figure is per 100 invitations; value is counted in *relevant contacts*: one
 relevant contact gained is worth 1.
@@ -40,12 +41,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from invite_triage.analysis.quality import (
-    contact_signals,
-    policy_accepts,
-)
+from invite_triage.analysis.quality import contact_signals
 from invite_triage.core.errors import InvalidInputError
 from invite_triage.domain.profile import Profile
+from invite_triage.domain.taxonomy import DECISIONS
 from invite_triage.domain.triage import PreparedTriage
 from invite_triage.world import synth
 from invite_triage.world.datasets import example_profile
@@ -209,10 +208,18 @@ def _inbox() -> _Inbox:
     invitations = synth.invitations(BASE_SENDERS, seed=WHAT_IF_SEED)
     profile: Profile = example_profile()
     signals = contact_signals(invitations, profile)
-    accepts = {policy: policy_accepts(invitations, profile, policy)
-               for policy in WHAT_IF_POLICIES}
+    # The engine's decisions without writing reasons: the same accepts as
+    # ``quality.policy_accepts`` (tests/analysis/test_what_if.py checks it).
     prepared = PreparedTriage(invitations, dataclasses.replace(profile, policy="balanced"))
-    asked = prepared.decisions().eq("ask").to_numpy(bool)
+    balanced = prepared.decision_codes()
+    known_only = prepared.with_profile(
+        dataclasses.replace(profile, policy="known_only")).decision_codes()
+    accepts = {
+        "accept_all": np.ones(len(invitations), dtype=bool),
+        "balanced": balanced == DECISIONS.index("accept"),
+        "known_only": known_only == DECISIONS.index("accept"),
+    }
+    asked = balanced == DECISIONS.index("ask")
     relevant = signals["relevant_true"].to_numpy(float) > 0
     persona = invitations["persona"].to_numpy(object)
     # A persona is typical of the relevant group when most of its senders are relevant.

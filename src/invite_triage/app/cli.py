@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import io
-import json
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -26,9 +24,6 @@ from invite_triage.render.report import DECISION_COLUMNS, write_decisions, write
 from invite_triage.world.sample_export import write_sample_export
 from invite_triage.world.synth import write_world
 
-#: Written by ``data`` beside its files: what it wrote (SHA-256 per file), so that a later run
-#: can tell its own files, safe to replace, from files someone else put there.
-DATA_MANIFEST = ".invite-triage-data.json"
 #: Exit status for every failure the user can fix (argparse uses it for bad arguments too).
 EXIT_USER_ERROR = 2
 
@@ -38,54 +33,34 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return run_doctor()
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _cmd_data(args: argparse.Namespace) -> int:
-    """Generate into a temporary folder, then copy over ``--out`` only the files that are new,
-    unchanged since this command wrote them (manifest), or identical (``--force`` for any)."""
+    """Generate into a temporary folder, then copy into ``--out``. A file already there is
+    replaced only when it holds exactly what this command writes (a rerun), or with
+    ``--force``: ``--out ~/Downloads`` must not replace a learner's real Connections.csv."""
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InvalidInputError("this is a file, not a folder",
                                 ["expected a folder to write the synthetic world into"], str(out))
-    manifest_path = out / DATA_MANIFEST
-    manifest = _read_manifest(manifest_path)
     with tempfile.TemporaryDirectory() as tmp:
         staged = write_world(Path(tmp))
         staged.append(write_sample_export(Path(tmp) / "sample_export"))
-        pairs = [(s, out / s.relative_to(tmp), s.relative_to(tmp).as_posix()) for s in staged]
-        foreign = []
-        for source, target, name in pairs:
-            if target.is_dir():
-                foreign.append(f"{target} is a folder")
-            elif target.exists() and not args.force:
-                current = _sha256(target.read_bytes())
-                if current not in (_sha256(source.read_bytes()), manifest.get(name)):
-                    foreign.append(f"{target} was not written by this command (or was edited)")
+        pairs = [(source, out / source.relative_to(tmp)) for source in staged]
+        foreign = [f"{target} is a folder" for _, target in pairs if target.is_dir()]
+        if not args.force:
+            foreign += [f"{target} holds something else than this command writes"
+                        for source, target in pairs if target.is_file()
+                        and target.read_bytes() != source.read_bytes()]
         if foreign:
             raise InvalidInputError(
                 "refusing to overwrite files this command did not write",
-                [*foreign, "choose another --out folder, or pass --force to replace them"],
+                [*foreign, "choose another --out folder, or pass --force to replace them "
+                 "(e.g. after changing the generator)"],
                 str(out),
             )
-        hashes = {}
-        for source, target, name in pairs:
-            data = source.read_bytes()
-            atomic_write_bytes(target, data)
-            hashes[name] = _sha256(data)
+        for source, target in pairs:
+            atomic_write_bytes(target, source.read_bytes())
             print(f"wrote {target}")
-    atomic_write_bytes(manifest_path, (json.dumps(hashes, indent=2, sort_keys=True) + "\n")
-                       .encode("utf-8"))
     return 0
-
-
-def _read_manifest(path: Path) -> dict[str, str]:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def _is_our_report(head: bytes) -> bool:

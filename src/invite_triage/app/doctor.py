@@ -37,12 +37,12 @@ def _version(module: str) -> str | None:
 
 
 def check_python() -> Check:
-    ok = sys.version_info >= (3, 10)
+    ok = sys.version_info >= (3, 11)
     return Check(
         "python",
         ok,
         platform.python_version(),
-        "" if ok else "install Python 3.10 or newer from https://www.python.org/downloads/",
+        "" if ok else "install Python 3.11 or newer from https://www.python.org/downloads/",
     )
 
 

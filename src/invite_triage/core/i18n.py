@@ -102,37 +102,61 @@ def get_language() -> str:
     return _default_language
 
 
+def po_files(lang: str, root: Path | None = None) -> list[Path]:
+    """Every catalog file of one language: ``messages.po`` (the domain) and one file per
+    part of the guide that shows text (``apps.po``, ``charts.po``...), merged into one
+    catalog; a msgid lives in exactly one of them."""
+    folder = _po_path(lang, root).parent
+    return sorted(folder.glob("*.po")) if folder.is_dir() else []
+
+
 @lru_cache(maxsize=32)
 def _read(root: Path, lang: str) -> tuple[Mapping[str, str], Mapping[str, str]]:
-    """``(translated, untranslated)`` of one catalog: msgid → text for the messages gettext
-    itself would use (neither empty nor fuzzy), and msgid → what is wrong with the others.
-    Cached per folder and language: each file is parsed once per process."""
+    """``(translated, untranslated)`` of one language's catalog files: msgid → text for the
+    messages gettext itself would use (neither empty nor fuzzy), and msgid → what is wrong
+    with the others. Cached per folder and language: each file is parsed once per process."""
+    if not _po_path(lang, root).is_file():
+        raise _unknown_language(lang)
+    texts: dict[str, str] = {}
+    untranslated: dict[str, str] = {}
+    seen_in: dict[str, Path] = {}
+    for path in po_files(lang, root):
+        for entry_id, problem, text in _entries(path):
+            if entry_id in seen_in:
+                untranslated[entry_id] = f"{path.name}: also in {seen_in[entry_id].name}"
+                continue
+            seen_in[entry_id] = path
+            if problem:
+                untranslated[entry_id] = f"{problem} ({path.name})"
+            else:
+                texts[entry_id] = text
+    return MappingProxyType(texts), MappingProxyType(untranslated)
+
+
+def _entries(path: Path) -> list[tuple[str, str, str]]:
+    """``(msgid, problem or "", text)`` for every entry of one ``.po`` file."""
     from babel.messages.pofile import PoFileError, read_po  # lazy: Babel costs ~30 ms
 
-    path = _po_path(lang, root)
     try:
         with path.open("rb") as handle:
             catalog = read_po(handle, abort_invalid=True)
-    except FileNotFoundError:
-        raise _unknown_language(lang) from None
     except (PoFileError, UnicodeDecodeError) as exc:
         raise InvalidInputError(
             "this message catalog cannot be read", [str(exc)], str(path)
         ) from None
-    texts: dict[str, str] = {}
-    untranslated: dict[str, str] = {}
+    out: list[tuple[str, str, str]] = []
     for entry in catalog:
         if not entry.id:  # the header
             continue
         if not isinstance(entry.id, str) or not isinstance(entry.string, str):
-            untranslated[str(entry.id)] = f"line {entry.lineno}: plural forms are not used"
+            out.append((str(entry.id), f"line {entry.lineno}: plural forms are not used", ""))
         elif entry.fuzzy:
-            untranslated[entry.id] = f"line {entry.lineno}: marked fuzzy (unchecked)"
+            out.append((entry.id, f"line {entry.lineno}: marked fuzzy (unchecked)", ""))
         elif not entry.string.strip():
-            untranslated[entry.id] = f"line {entry.lineno}: empty translation"
+            out.append((entry.id, f"line {entry.lineno}: empty translation", ""))
         else:
-            texts[entry.id] = entry.string
-    return MappingProxyType(texts), MappingProxyType(untranslated)
+            out.append((entry.id, "", entry.string))
+    return out
 
 
 def catalog(lang: str | None = None) -> Mapping[str, str]:

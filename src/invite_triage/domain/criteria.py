@@ -82,14 +82,17 @@ REASONS: tuple[Reason, ...] = (
     Reason("career", "early", 0),
     Reason("career", "established", 1),
     Reason("career", "expert", 1),
+    Reason("career", "unknown", 0),
     Reason("mutuals", "none", -1),
     Reason("mutuals", "unrelated", 0),
     Reason("mutuals", "count_only", 0),
     Reason("mutuals", "few", 1),
     Reason("mutuals", "several", 1),
+    Reason("mutuals", "unknown", 0),
     Reason("groups", "none", 0),
     Reason("groups", "one", 1),
     Reason("groups", "several", 1),
+    Reason("groups", "unknown", 0),
     Reason("known", "unknown", 0),
     Reason("known", "known", 1),
     Reason("intent", "personal", 1),
@@ -99,9 +102,14 @@ REASONS: tuple[Reason, ...] = (
 )
 
 _JOB_LEVELS = ("own", "recruiter", "boss", "relevant", "unrelated")  # then "unknown"
-#: Job score when the title is unknown (a LinkedIn export never holds the inviter's title):
-#: neutral, neither for nor against.
-UNKNOWN_JOB_SCORE = 0.5
+#: Score of a criterion whose signal is unknown (a LinkedIn export never holds the inviter's
+#: title, mutual connections or groups): neutral, neither for nor against. The engine also
+#: leaves unknown criteria out of the weighted score (``CriterionResult.known``).
+UNKNOWN_SCORE = 0.5
+UNKNOWN_JOB_SCORE = UNKNOWN_SCORE
+#: Optional invitation columns saying whether a signal is known (missing: known). A reader
+#: of LinkedIn's export sets them to False until the learner fills them from the profile page.
+KNOWN_FLAGS: dict[str, str] = {"mutuals": "mutuals_known", "groups": "groups_known"}
 
 
 def reason_keys(criterion: str) -> tuple[str, ...]:
@@ -143,6 +151,11 @@ class CriterionResult:
     criterion: str
     score: np.ndarray
     code: np.ndarray
+    #: False where the data cannot hold the signal: the score is neutral and left out.
+    known: np.ndarray | None = None
+
+    def known_mask(self) -> np.ndarray:
+        return np.ones(len(self.score), dtype=bool) if self.known is None else self.known
 
     def frame(self, index: pd.Index, lang: str) -> pd.DataFrame:
         texts = reason_texts(self.criterion, lang)
@@ -188,7 +201,9 @@ class Signals:
         self.n = len(invitations)
 
     #: Signals that read only the invitations, never the profile: reused by every profile.
-    PROFILE_FREE: tuple[str, ...] = ("_title_codes", "title_known", "message_kind")
+    PROFILE_FREE: tuple[str, ...] = (
+        "_title_codes", "title_known", "message_kind", "mutuals_known", "groups_known",
+    )
 
     def under(self, profile: Profile) -> Signals:
         """The same invitations' signals under another profile, keeping what is already
@@ -212,6 +227,22 @@ class Signals:
         cached = vars(self)
         vars(derived).update({name: cached[name] for name in keep if name in cached})
         return derived
+
+    def _flag(self, criterion: str) -> np.ndarray:
+        column = KNOWN_FLAGS[criterion]
+        if column not in self.invitations.columns:
+            return np.ones(self.n, dtype=bool)
+        return self.invitations[column].fillna(True).to_numpy(bool)
+
+    @cached_property
+    def mutuals_known(self) -> np.ndarray:
+        """False where mutual connections are unknown (not "none": unknown)."""
+        return self._flag("mutuals")
+
+    @cached_property
+    def groups_known(self) -> np.ndarray:
+        """False where shared groups are unknown."""
+        return self._flag("groups")
 
     @cached_property
     def family_weights(self) -> np.ndarray:
@@ -326,7 +357,7 @@ def _job(s: Signals) -> CriterionResult:
     unknown = ~s.title_known
     score = np.where(unknown, UNKNOWN_JOB_SCORE, score)
     code = np.where(unknown, reason_keys("job").index("unknown"), level * len(FAMILIES) + family)
-    return CriterionResult("job", score, code)
+    return CriterionResult("job", score, code, s.title_known)
 
 
 def _career(s: Signals) -> CriterionResult:
@@ -350,7 +381,11 @@ def _career(s: Signals) -> CriterionResult:
     score[expert] = CAREER_SCORES["expert"]
     score[beginner] = CAREER_SCORES["early"]
     score[beginner & in_field] = 0.5 + 0.5 * float(s.profile.mentoring)
-    return CriterionResult("career", score, code)
+    # Neither a title nor years of experience: the career stage is unknown, not "established".
+    known = s.title_known | ~np.isnan(years)
+    score[~known] = UNKNOWN_SCORE
+    code[~known] = keys.index("unknown")
+    return CriterionResult("career", score, code, known)
 
 
 def _mutuals(s: Signals) -> CriterionResult:
@@ -368,7 +403,10 @@ def _mutuals(s: Signals) -> CriterionResult:
     code[relevant >= SEVERAL_RELEVANT_MUTUALS] = keys.index("several")
     code[(listed == 0) & (count > 0)] = keys.index("count_only")
     code[count == 0] = keys.index("none")
-    return CriterionResult("mutuals", score, code)
+    known = s.mutuals_known
+    score = np.where(known, score, UNKNOWN_SCORE)
+    code[~known] = keys.index("unknown")
+    return CriterionResult("mutuals", score, code, known)
 
 
 def _groups(s: Signals) -> CriterionResult:
@@ -376,7 +414,10 @@ def _groups(s: Signals) -> CriterionResult:
     shared = s.shared_groups
     score = 1.0 - np.exp(-PER_GROUP * shared)
     code = np.minimum(shared, 2).astype(np.int64)  # none, one, several
-    return CriterionResult("groups", score, code)
+    known = s.groups_known
+    score = np.where(known, score, UNKNOWN_SCORE)
+    code[~known] = reason_keys("groups").index("unknown")
+    return CriterionResult("groups", score, code, known)
 
 
 def _known(s: Signals) -> CriterionResult:

@@ -19,7 +19,7 @@ import pandas as pd
 from invite_triage.core.errors import InvalidInputError
 from invite_triage.core.i18n import check_language, message, template
 from invite_triage.core.i18n import languages as i18n_languages
-from invite_triage.domain.criteria import Signals, compute_criteria, reason_keys
+from invite_triage.domain.criteria import KNOWN_FLAGS, Signals, compute_criteria, reason_keys
 from invite_triage.domain.intent import KINDS
 from invite_triage.domain.profile import FAMILIES, RELEVANT_WEIGHT, Profile
 
@@ -101,6 +101,9 @@ def _row_frame(row: Mapping[str, object] | pd.Series) -> pd.DataFrame:
         cell[0] = list(data[key])  # type: ignore[call-overload]
         frame[key] = cell
     frame["known_offline"] = frame["known_offline"].astype(bool)
+    for flag in KNOWN_FLAGS.values():  # an export's unknown signals stay unknown
+        if flag in row:
+            frame[flag] = bool(row.get(flag))
     return frame
 
 
@@ -118,7 +121,9 @@ def situation(row: Mapping[str, object] | pd.Series, profile: Profile) -> str:
         return "beginner"
     if FAMILIES[family] == "hr" and profile.family != "hr":
         return "recruiter"
-    if signals.mutual_stats[0][0] == 0 and signals.shared_groups[0] == 0 and not signals.known[0]:
+    no_mutuals = signals.mutual_stats[0][0] == 0 and signals.mutuals_known[0]
+    no_groups = signals.shared_groups[0] == 0 and signals.groups_known[0]
+    if no_mutuals and no_groups and not signals.known[0]:
         return "no_context"
     if not relevant_job:
         return "unrelated_job"

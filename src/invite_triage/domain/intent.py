@@ -10,13 +10,17 @@ code:
 * ``pitch`` cues name an offer: a demo or a call to present something, a claimed benefit for
   "companies like yours", a price, a discount, something free, recruitment into a business
   (passive income...), a link;
+* ``request`` cues ask for a call or a meeting ("quick call", "15 minutes", "rendez-vous"):
+  from a stranger that is a pitch; from someone who names a shared context it is neutral (a
+  recruiter's call, a student's fifteen minutes of advice);
 * ``generic`` and ``greeting`` cues (weight 0) name what a note without evidence says
   (LinkedIn's default sentence, "let's connect", flattery); they only explain the verdict.
 
 The weights of the cues found (each distinct cue once) are summed per kind. A note is a pitch
-when its pitch weight reaches :data:`PITCH_MIN_WEIGHT` and is at least its personal weight (a
-sales note that opens on a shared event is still a sales note); personal when its personal
-weight reaches :data:`PERSONAL_MIN_WEIGHT`; generic otherwise. Empty when it has no letter or
+when its pitch weight (plus its request weight, when it has no personal context) reaches
+:data:`PITCH_MIN_WEIGHT` and is at least its personal weight (a sales note that opens on a
+shared event is still a sales note); personal when its personal weight reaches
+:data:`PERSONAL_MIN_WEIGHT`; generic otherwise. Empty when it has no letter or
 digit.
 
 Ambiguous words are settled by the longest cue: at each word, the longest cue that matches is
@@ -49,8 +53,9 @@ from invite_triage.domain.taxonomy import MESSAGE_KINDS
 
 #: Message kinds, from most to least reassuring.
 KINDS: tuple[str, ...] = MESSAGE_KINDS
-#: The kinds a cue can have (``greeting`` is generic, kept apart to be highlighted apart).
-PHRASE_KINDS: tuple[str, ...] = ("generic", "greeting", "pitch", "personal")
+#: The kinds a cue can have: ``greeting`` is generic, kept apart to be highlighted apart;
+#: ``request`` (a call, "15 minutes", a meeting) counts as pitch only without personal context.
+PHRASE_KINDS: tuple[str, ...] = ("generic", "greeting", "pitch", "request", "personal")
 #: A note reads as a pitch from this much pitch weight (one strong cue: "demo", a price)...
 PITCH_MIN_WEIGHT = 2
 #: ... and as personal from this much personal weight, when there is no more pitch than that.
@@ -136,8 +141,14 @@ def _cue_regex(cue: str) -> str:
 
 
 def _problems(rows: list[dict[str, str]]) -> list[str]:
+    """Every error of the cue table, one line each, naming its row and column."""
     problems = []
+    first_row: dict[str, int] = {}
     for line, row in enumerate(rows, start=2):
+        key = row["cue"] if row["cue"].startswith("re:") else normalise_message(row["cue"])
+        if key in first_row:
+            problems.append(f"row {line}, column cue: {row['cue']!r} repeats row {first_row[key]}")
+        first_row.setdefault(key, line)
         if row.get("kind") not in PHRASE_KINDS:
             problems.append(f"row {line}, column kind: got {row.get('kind')!r}; "
                             f"expected one of {list(PHRASE_KINDS)}")
@@ -221,6 +232,10 @@ def find_cues(norm: str) -> list[tuple[int, int, int]]:
     return kept
 
 
+def _named(found: dict[str, tuple[str, int]], kinds: set[str]) -> tuple[str, ...]:
+    return tuple(shown for shown, (kind, _) in found.items() if kind in kinds)
+
+
 def classify_message(text: object) -> tuple[str, tuple[str, ...]]:
     """``(kind, triggers)`` for one note: kind in :data:`KINDS`, triggers the cues that
     decided, as a reader would name them (for a price, the amount as written)."""
@@ -229,20 +244,25 @@ def classify_message(text: object) -> tuple[str, tuple[str, ...]]:
     if not any(ch.isalnum() for ch in norm):
         return "empty", ()
     table = phrase_table()
-    found: dict[str, dict[str, int]] = {kind: {} for kind in PHRASE_KINDS}
+    found: dict[str, tuple[str, int]] = {}  # shown cue -> (kind, weight), in reading order
     for start, end, index in find_cues(norm):
-        shown = table.shown(index, norm[start:end])
-        found[table.kinds[index]].setdefault(shown, table.weights[index])
-    # Each distinct cue counts once (a shown price counts once per amount).
-    pitch = sum(found["pitch"].values())
-    personal = sum(found["personal"].values())
-    if pitch >= PITCH_MIN_WEIGHT and pitch >= personal:
-        kind, triggers = "pitch", tuple(found["pitch"])
-    elif personal >= PERSONAL_MIN_WEIGHT:
-        kind, triggers = "personal", tuple(found["personal"])
+        found.setdefault(table.shown(index, norm[start:end]), (table.kinds[index],
+                                                                table.weights[index]))
+    # Each distinct cue counts once (a price counts once per amount written).
+    score = dict.fromkeys(PHRASE_KINDS, 0)
+    for kind, weight in found.values():
+        score[kind] += weight
+    # A call or meeting request is a pitch from a stranger, and neutral from someone who
+    # names a shared context (a recruiter's call, a student's 15 minutes of advice).
+    counted = {"pitch", "request"} if score["personal"] < PERSONAL_MIN_WEIGHT else {"pitch"}
+    pitch = sum(score[kind] for kind in counted)
+    if pitch >= PITCH_MIN_WEIGHT and pitch >= score["personal"]:
+        kind, triggers = "pitch", _named(found, counted)
+    elif score["personal"] >= PERSONAL_MIN_WEIGHT:
+        kind, triggers = "personal", _named(found, {"personal"})
     else:
         kind = "generic"
-        triggers = tuple(found["generic"]) or tuple(found["greeting"]) or (NO_EVIDENCE,)
+        triggers = _named(found, {"generic"}) or _named(found, {"greeting"}) or (NO_EVIDENCE,)
     if cut:
         triggers = (*triggers, cut_mark())
     return kind, triggers

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.domain.taxonomy import LINKEDIN_CONNECTION_CAP
 
 #: Required columns, in order, with the kind of value each holds.
 REQUIRED_COLUMNS: dict[str, str] = {
@@ -33,6 +34,11 @@ REQUIRED_COLUMNS: dict[str, str] = {
 TRUTH_COLUMNS: tuple[str, ...] = ("persona", "relevant")
 LIST_COLUMNS: tuple[str, ...] = ("mutual_titles", "shared_groups")
 LIST_SEPARATOR = ";"
+
+#: Largest ``years_experience``: a whole working life; more is a typing slip (or 1e30).
+MAX_YEARS_EXPERIENCE = 70.0
+#: Largest ``mutual_connections``: LinkedIn caps a network at 30,000 connections.
+MAX_MUTUAL_CONNECTIONS = LINKEDIN_CONNECTION_CAP
 
 _TRUE = {"true", "1", "yes", "y", "oui", "vrai", "t"}
 _FALSE = {"false", "0", "no", "n", "non", "faux", "f", ""}
@@ -93,15 +99,19 @@ def validate_invitations(df: pd.DataFrame, source: str | None = None) -> pd.Data
                 )
     if "years_experience" in df.columns:
         values = pd.to_numeric(df["years_experience"], errors="coerce")
-        bad = (values.isna() & df["years_experience"].notna()).to_numpy() | (values < 0).to_numpy()
+        bad = (values.isna() & df["years_experience"].notna()).to_numpy()
+        bad = bad | ((values < 0) | (values > MAX_YEARS_EXPERIENCE)).to_numpy()
         if bad.any():
-            problems.append(f"column 'years_experience': expected a number >= 0, {_rows(bad, idx)}")
+            problems.append(f"column 'years_experience': expected a number from 0 to "
+                            f"{MAX_YEARS_EXPERIENCE:g} (empty when unknown), {_rows(bad, idx)}")
     if "mutual_connections" in df.columns:
         values = pd.to_numeric(df["mutual_connections"], errors="coerce")
         bad = (values.isna() | (values < 0) | (values % 1 != 0)).to_numpy()
+        bad = bad | (values > MAX_MUTUAL_CONNECTIONS).to_numpy()
         if bad.any():
             problems.append(
-                f"column 'mutual_connections': expected a whole number >= 0, {_rows(bad, idx)}"
+                f"column 'mutual_connections': expected a whole number from 0 to "
+                f"{MAX_MUTUAL_CONNECTIONS}, {_rows(bad, idx)}"
             )
     for col in LIST_COLUMNS:
         if col in df.columns:

@@ -31,6 +31,7 @@ from invite_triage.core.i18n import message, template
 from invite_triage.domain.criteria import (
     CRITERIA,
     REASONS,
+    UNKNOWN_SCORE,
     Signals,
     compute_criteria,
     reason_polarities,
@@ -69,11 +70,17 @@ OUTPUT_COLUMNS: tuple[str, ...] = (*CRITERIA, "score", "decision", "reasons")
 
 # --- policy rules, in the order they are reported -----------------------------------------
 _RULES: tuple[str, ...] = (
-    "none", "known_job", "pitch_cap", "open_accept", "open_warning", "known_only",
+    "none", "known_job", "pitch_cap", "open_accept", "open_warning", "known_only", "look_first",
 )
 #: Rules that add a sentence of their own (msgid ``triage.rule.<rule>``); "known_only" speaks
 #: through its clause instead (``triage.clause.only_known``).
-_RULES_WITH_SENTENCE: tuple[str, ...] = ("known_job", "pitch_cap", "open_accept", "open_warning")
+_RULES_WITH_SENTENCE: tuple[str, ...] = (
+    "known_job", "pitch_cap", "open_accept", "open_warning", "look_first",
+)
+#: When criteria whose signal is unknown carry at least this share of the weight, the data
+#: cannot support a verdict on a stranger: the first guess is "ask", with "look at their
+#: profile first" (never "decline" or "accept" on what the data does not hold).
+MOSTLY_UNKNOWN = 0.5
 #: Sentence shapes per decision, by which clauses are cited: ``(a given, b given) → shape``.
 #: Accept and decline cite their two strongest clauses; ask cites one for (a), one against (b).
 #: The pattern is msgid ``triage.sentence.<decision>.<shape>``, with ``{a}`` and ``{b}``.
@@ -336,6 +343,9 @@ class PreparedTriage:
         #: Criterion scores (rows × ``CRITERIA``) and reason codes.
         self.scores = np.column_stack([results[name].score for name in CRITERIA]).astype(float)
         self.codes = np.column_stack([results[name].code for name in CRITERIA]).astype(np.int64)
+        #: False where a criterion's signal is unknown (left out of the weighted score).
+        self.known = np.column_stack([results[name].known_mask() for name in CRITERIA])
+        self._partly_unknown = ~self.known.all(axis=1)
 
     def __len__(self) -> int:
         return len(self.scores)
@@ -403,12 +413,34 @@ class PreparedTriage:
         weighted = np.zeros(len(scores))
         for j in range(len(CRITERIA)):
             weighted += (w[j] / total) * scores[:, j]
+        partly = self._partly_unknown
+        if partly.any():
+            # Rows with unknown signals: the weighted mean of the known criteria only.
+            known = self.known[partly]
+            known_weight = known @ w
+            mean = (scores[partly] * known) @ w / np.where(known_weight > 0, known_weight, 1.0)
+            weighted[partly] = np.where(known_weight > 0, mean, UNKNOWN_SCORE)
         return w, np.clip(weighted, 0.0, 1.0)
 
+    def unknown_share(self, w: np.ndarray) -> np.ndarray:
+        """Per row, the share of the weight carried by criteria whose signal is unknown."""
+        share = np.zeros(len(self.scores))
+        partly = self._partly_unknown
+        if partly.any():
+            share[partly] = (~self.known[partly]) @ w / w.sum()
+        return share
+
     def _without_job(self, score: np.ndarray, w: np.ndarray) -> np.ndarray:
-        """The score as if the job fitted: how a person you know is judged."""
+        """The score as if the job fitted: how a person you know is judged (an unknown job
+        already counts for nothing)."""
         job = CRITERIA.index("job")
-        return score + (w[job] / w.sum()) * (1.0 - self.scores[:, job])
+        lift = (w[job] / w.sum()) * (1.0 - self.scores[:, job])
+        partly = self._partly_unknown
+        if partly.any():
+            known = self.known[partly]
+            known_weight = np.maximum(known @ w, np.finfo(float).tiny)
+            lift[partly] = known[:, job] * w[job] * (1.0 - self.scores[partly, job]) / known_weight
+        return score + lift
 
     def acceptance_scores(self, weights: Mapping[str, float] | None = None) -> np.ndarray:
         """Per row, the accept threshold up to which the balanced policy accepts it.
@@ -416,12 +448,14 @@ class PreparedTriage:
         With ``thresholds={"accept": t, "ask": min(DEFAULT_THRESHOLDS["ask"], t)}`` the rows
         accepted are exactly those scoring >= ``t`` here: the score, or the score without the
         job criterion for someone you know (whichever is higher), and ``-inf`` for a sales
-        pitch (never accepted automatically). Sorting by it makes every threshold a prefix.
+        pitch or a stranger judged mostly on unknown signals (never accepted automatically).
+        Sorting by it makes every threshold a prefix.
         """
         w, score = self._weighted(resolve_weights(self.profile, weights))
         judged = np.where(self.signals.known, np.maximum(score, self._without_job(score, w)), score)
         pitch = self.signals.message_kind == KINDS.index("pitch")
-        return np.where(pitch, -np.inf, judged)
+        unsure = (self.unknown_share(w) >= MOSTLY_UNKNOWN) & ~self.signals.known
+        return np.where(pitch | unsure, -np.inf, judged)
 
     def _decide(
         self, resolved: Mapping[str, float], limits: Mapping[str, float]
@@ -450,7 +484,7 @@ class PreparedTriage:
         rule[rescued] = _RULES.index("known_job")
 
         if profile.policy == "open":
-            no_mutuals = signals.mutual_stats[0] == 0
+            no_mutuals = (signals.mutual_stats[0] == 0) & signals.mutuals_known
             thin_note = np.isin(kind, [KINDS.index("generic"), KINDS.index("pitch")])
             warning = pitch | (~known & no_mutuals & thin_note)
             opened = ~warning & (decision != ACCEPT)
@@ -461,6 +495,11 @@ class PreparedTriage:
         capped = pitch & (decision == ACCEPT)
         decision[capped] = ASK
         rule[capped] = _RULES.index("pitch_cap")
+
+        # A stranger judged mostly on signals the data cannot hold: look at their profile first.
+        unsure = (self.unknown_share(w) >= MOSTLY_UNKNOWN) & ~known & ~pitch
+        decision[unsure] = ASK
+        rule[unsure] = _RULES.index("look_first")
 
         if profile.policy == "known_only":
             decision = np.where(known, np.where(pitch, ASK, ACCEPT), DECLINE).astype(np.int8)

@@ -1,32 +1,95 @@
-"""Exercises of chapter 00 (start here): the synthetic world and your goals."""
+"""Exercises of chapter 00 (start here): the synthetic world, accepting everyone, LinkedIn's
+own buttons.
+
+The exercises ask for a decision with its reason, not for a number already on screen: the
+checkers recompute the evidence from the data and judge the decision against it.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-
-from invite_triage.domain.profile import GOALS
 from invite_triage.exercises import Feedback, exercise, feedback
-from invite_triage.exercises._answers import as_int, as_names
-from invite_triage.world.datasets import example_profile, load_invitations
+from invite_triage.exercises._answers import as_float, as_names, as_word
+from invite_triage.world.datasets import load_invitations
 
 HIDDEN_COLUMNS = ("persona", "relevant")
+#: How close a share must be to count as read correctly (0.41 and 41% both pass for 0.4119).
+SHARE_TOLERANCE = 0.02
+
+#: The two ways of handling an inbox the first exercise weighs, and the words that name them.
+ACCEPT_ALL, TRIAGE = "accept everyone", "triage"
+_STRATEGY_WORDS = {
+    "accept everyone": ACCEPT_ALL, "accept all": ACCEPT_ALL, "accept_all": ACCEPT_ALL,
+    "everyone": ACCEPT_ALL, "accept": ACCEPT_ALL, "all": ACCEPT_ALL,
+    "triage": TRIAGE, "sort": TRIAGE, "filter": TRIAGE, "choose": TRIAGE, "select": TRIAGE,
+}
+
+#: LinkedIn's own controls (their names in the English interface) and what the other person
+#: learns from each. Sources: LinkedIn Help, "Accept or ignore invitations to connect"
+#: (answer 1303) for Accept, Ignore and replying; LinkedIn Help's pages on following members
+#: and on removing connections for the other two.
+LINKEDIN_BUTTONS: dict[str, str] = {
+    "accept": "they join your first-degree network and LinkedIn tells them you accepted",
+    "ignore": "the invitation is removed and LinkedIn does not tell them; they may invite you "
+              "again",
+    "reply": "they read your message (possible only when their invitation carries a note); "
+             "replying does not accept the invitation",
+    "follow": "you see their public posts without connecting; you appear among their "
+              "followers, and the invitation is still waiting for your answer",
+    "remove connection": "only for someone already connected: they leave your network and "
+                         "LinkedIn does not tell them",
+}
+_BUTTON_WORDS = {
+    **{name: name for name in LINKEDIN_BUTTONS},
+    "remove": "remove connection", "reply to the note": "reply", "reply to note": "reply",
+    "message": "reply",
+}
+
+
+def _share_relevant() -> float:
+    return float(load_invitations()["relevant"].mean())
 
 
 @exercise(
-    "invitation_count",
-    "Each row of the table is one invitation, so the number of invitations is the number of "
-    "rows: `len(invitations)`.",
-    "len(invitations)",
+    "accept_everyone",
+    "Accepting everyone turns the whole inbox into contacts, so the share of relevant contacts "
+    "you would gain is the share of relevant invitations: the mean of the hidden `relevant` "
+    "column. It is well under one half: most people you would add do not serve you, so you "
+    "triage.",
+    'share_relevant = invitations["relevant"].mean()\n'
+    'decision = "triage" if share_relevant < 0.5 else "accept everyone"\n'
+    "decision, share_relevant",
 )
-def check_invitation_count(answer: object) -> Feedback:
-    expected = len(load_invitations())
-    value = as_int(answer)
-    if value is None:
-        return feedback(False, "", "give a whole number, e.g. 100 (without quotes is fine).")
+def check_accept_everyone(answer: object, share_relevant: object = None) -> Feedback:
+    """``answer`` is the decision ("accept everyone" or "triage"), ``share_relevant`` the reason:
+    the share of invitations that would truly serve you, from 0 to 1."""
+    word = as_word(answer)
+    decision = _STRATEGY_WORDS.get(word) if word else None
+    if decision is None:
+        return feedback(False, "", 'give the decision as "accept everyone" or "triage".')
+    share = as_float(share_relevant)
+    if share is None:
+        return feedback(False, "", "also give your reason: share_relevant, the share of "
+                        "invitations that are relevant, as a number from 0 to 1.")
+    if 1 < share <= 100:
+        share = share / 100  # a percentage typed as 41
+    expected = _share_relevant()
+    total = len(load_invitations())
+    if abs(share - expected) > SHARE_TOLERANCE:
+        return feedback(False, "", 'the share of relevant invitations is the mean of the hidden '
+                        'column: invitations["relevant"].mean().')
+    if decision == TRIAGE and expected < 0.5:
+        useful = round(expected * total)
+        return feedback(
+            True,
+            f"only {expected:.0%} are relevant: accepting all {total} would add about "
+            f"{total - useful} people who do not serve you for {useful} who do. "
+            "(In this synthetic world; chapter 09 changes that assumption.)",
+            "",
+        )
     return feedback(
-        value == expected,
-        f"{expected} invitations over two years, about {expected / 24:.0f} a month.",
-        "one row is one invitation: count the rows with len(invitations).",
+        False, "",
+        f"you found the share ({expected:.2f}); now weigh it: with fewer than half of them "
+        "relevant, what would accepting everyone fill your network with?",
     )
 
 
@@ -55,28 +118,22 @@ def check_hidden_columns(answer: object) -> Feedback:
 
 
 @exercise(
-    "goal_families",
-    "Replace your goals with `prospecting` only and read the families whose weight is at least "
-    "0.5. Your own field and the bosses (leadership) matter; recruiters keep the base weight "
-    "the article gives them; sales rises a little but stays below the line.",
-    'dataclasses.replace(profile, goals=("prospecting",)).relevant_families',
+    "silent_button",
+    "Ignore: the invitation goes away and LinkedIn does not tell the sender (LinkedIn Help, "
+    '"Accept or ignore invitations to connect", answer 1303). There is no "Decline" button.',
+    'answer = "Ignore"',
 )
-def check_goal_families(answer: object) -> Feedback:
-    names = as_names(answer)
-    if names is None:
-        return feedback(False, "", 'give a list of family names, e.g. ["tech", "finance"].')
-    profile = dataclasses.replace(example_profile(), goals=("prospecting",))
-    expected = set(profile.relevant_families)
-    if names == expected:
-        return feedback(True, f"with prospecting only: {', '.join(profile.relevant_families)}.", "")
-    missing, extra = sorted(expected - names), sorted(names - expected)
-    parts = []
-    if missing:
-        parts.append(f"{len(missing)} famil{'y is' if len(missing) == 1 else 'ies are'} missing")
-    if extra:
-        parts.append(f"{len(extra)} should not be there")
-    return feedback(
-        False, "",
-        "; ".join(parts) + ". In the goals app, tick only 'prospecting' and read the families "
-        f"at or above the dashed line (goals are {', '.join(GOALS)}).",
-    )
+def check_silent_button(answer: object) -> Feedback:
+    word = as_word(answer)
+    if word in ("decline", "refuse", "reject"):
+        return feedback(False, "", 'LinkedIn has no "Decline" button: look at the table above '
+                        "for the button that turns an invitation down.")
+    button = _BUTTON_WORDS.get(word) if word else None
+    if button is None:
+        return feedback(False, "", "give one button name from the table above, e.g. "
+                        '"Accept".')
+    if button == "ignore":
+        return feedback(True, f"Ignore: {LINKEDIN_BUTTONS['ignore']}. Declining politely can "
+                        "be as simple as that.", "")
+    return feedback(False, "", f"{button.capitalize()}: {LINKEDIN_BUTTONS[button]}. Which "
+                    "button turns the invitation down without telling them?")

@@ -1,17 +1,31 @@
-"""Exercises of chapter 02 (their career path): seniority, beginners, mentoring."""
+"""Exercises of chapter 02 (their career path): seniority, one beginner's invitation,
+mentoring.
+
+:func:`mentee` shows the beginner the decision exercise is about; :func:`bet_beginners_at_zero`
+builds the chapter's "place your bets" question (answer computed when revealed).
+"""
 
 from __future__ import annotations
 
+import functools
+
+import numpy as np
+import pandas as pd
+
+from invite_triage.domain.schema import REQUIRED_COLUMNS
 from invite_triage.domain.titles import SENIORITIES, explain_title
 from invite_triage.exercises import Feedback, exercise, feedback
-from invite_triage.exercises._answers import as_int, as_word
+from invite_triage.exercises._answers import as_float, as_int, as_word
 from invite_triage.models.career import CareerModel
+from invite_triage.models.predict import PredictModel
 from invite_triage.world.datasets import example_profile, load_invitations
 
 ASSISTANT_TITLE = "Assistante communication"
 
 
+@functools.lru_cache(maxsize=1)
 def _model() -> CareerModel:
+    """One model for the chapter's checkers (building it scores every invitation once)."""
     return CareerModel(load_invitations(), example_profile())
 
 
@@ -33,27 +47,129 @@ def check_seniority_of_assistant(answer: object) -> Feedback:
     )
 
 
+#: Mentoring values the exercise explores (the career app's slider steps).
+MENTORING_STEPS = np.round(np.linspace(0.0, 1.0, 21), 2)
+#: Columns LinkedIn shows you (the hidden answer key is left out).
+VISIBLE = list(REQUIRED_COLUMNS)
+_DECISION_WORDS = {
+    "accept": "accept", "ask": "ask", "ask first": "ask", "ask_first": "ask",
+    "decline": "decline", "ignore": "decline",
+}
+_SHOWN = {"accept": "accept", "ask": "ask first", "decline": "decline"}
+
+
+@functools.lru_cache(maxsize=1)
+def _mentee_index() -> object:
+    """The invitation the exercise is about: a beginner in your field whose decision depends on
+    your mentoring setting (accepted when you are keen), preferring one with a note you could
+    answer. Chosen by rule from the data, so a regenerated world still has one."""
+    model = _model()
+    low, high = model.triaged(0.0)["decision"], model.triaged(1.0)["decision"]
+    moves = model.in_field & (low != high).to_numpy() & high.eq("accept").to_numpy()
+    candidates = model.invitations.index[moves]
+    if len(candidates) == 0:
+        candidates = model.invitations.index[model.in_field]
+    with_note = [i for i in candidates if str(model.invitations.at[i, "message"]).strip()]
+    return (with_note or list(candidates))[0]
+
+
+def mentee() -> pd.DataFrame:
+    """The beginner's invitation of exercise 2, as LinkedIn shows it (one row)."""
+    invitations = load_invitations()
+    return invitations.loc[[_mentee_index()], VISIBLE]
+
+
+def mentee_decisions() -> pd.Series:
+    """The triage's decision on that invitation at each mentoring step (preset weights)."""
+    model = _model()
+    row = model.invitations.index.get_loc(_mentee_index())
+    return pd.Series(
+        [str(model.triaged(float(m))["decision"].iloc[row]) for m in MENTORING_STEPS],
+        index=pd.Index(MENTORING_STEPS, name="mentoring"), name="decision",
+    )
+
+
+def _ranges(decisions: pd.Series) -> str:
+    """"ask first from 0.00 to 0.45, accept from 0.50 to 1.00"."""
+    parts, start = [], 0
+    values = decisions.tolist()
+    steps = decisions.index.tolist()
+    for i in range(1, len(values) + 1):
+        if i == len(values) or values[i] != values[start]:
+            parts.append(f"{_SHOWN[values[start]]} from {steps[start]:.2f} to {steps[i - 1]:.2f}")
+            start = i
+    return ", ".join(parts)
+
+
 @exercise(
-    "beginner_count",
-    "The career criterion treats as beginners the titles marked student or junior, plus the "
-    "plain titles (seniority mid) with under two years of experience. The career app's chart "
-    "title gives the count; you can also compute it with pandas.",
-    'seniority = classify_titles(invitations["title"])["seniority"]\n'
-    'beginner = seniority.isin(["student", "junior"]) | (\n'
-    '    seniority.eq("mid") & (invitations["years_experience"] < 2)\n'
-    ")\n"
-    "beginner.sum()",
+    "mentor_or_not",
+    "Decide first, as yourself: would you take this beginner on (accept) or ask what they hope "
+    "to learn (ask first)? Then find a mentoring value at which the triage agrees with you: "
+    "triage the one invitation at a few values. The triage never declines this beginner for "
+    "their career stage alone; what the setting moves is accept versus ask first.",
+    "from dataclasses import replace\n"
+    'decision = "accept"  # or "ask"\n'
+    "mentoring = 0.8  # a value at which the triage agrees\n"
+    'triage(mentee(), replace(profile, mentoring=mentoring))[["decision", "reasons"]]',
 )
-def check_beginner_count(answer: object) -> Feedback:
-    value = as_int(answer)
-    if value is None:
-        return feedback(False, "", "give a whole number of invitations.")
-    expected = _model().n_beginners
+def check_mentor_or_not(answer: object, mentoring: object = None) -> Feedback:
+    """``answer`` is your decision on the beginner's invitation ("accept", "ask" or "decline");
+    ``mentoring`` the setting (0 to 1) that expresses it in the triage."""
+    word = as_word(answer)
+    decision = _DECISION_WORDS.get(word) if word else None
+    if decision is None:
+        return feedback(False, "", 'give your decision as "accept", "ask" or "decline".')
+    value = as_float(mentoring)
+    if value is None or not 0 <= value <= 1:
+        return feedback(False, "", "also give the mentoring value (from 0 to 1) at which the "
+                        "triage makes the same decision as you.")
+    decisions = mentee_decisions()
+    reachable = set(decisions)
+    if decision not in reachable:
+        return feedback(
+            False, "",
+            f"no mentoring value makes the triage {_SHOWN[decision]} this invitation "
+            f"({_ranges(decisions)}). Career stage alone never tips a beginner into decline; "
+            "if you would still turn them down, your reason lies in another clue.",
+        )
+    model = _model()
+    row = model.invitations.index.get_loc(_mentee_index())
+    at_value = str(model.triaged(value)["decision"].iloc[row])
+    if at_value != decision:
+        return feedback(False, "", f"at mentoring {value:.2f} the triage says "
+                        f"{_SHOWN[at_value]}; move the setting and try again.")
     return feedback(
-        value == expected,
-        f"{expected} invitations come from people starting out in their career.",
-        "count the titles marked student or junior, and add the plain (mid) titles with under "
-        "2 years of experience; the career app's left chart says how many.",
+        True,
+        f"at mentoring {value:.2f} the triage also says {_SHOWN[decision]} "
+        f"({_ranges(decisions)}). The setting says how much time you have for beginners; it "
+        "changes the kind of relationship you offer, not whether this person is worth knowing.",
+        "",
+    )
+
+
+def beginners_accepted(mentoring: float) -> tuple[int, int]:
+    """How many beginners the triage accepts at ``mentoring``, and how many beginners there
+    are (example profile, preset weights)."""
+    model = _model()
+    return int(model.at(mentoring).counts["accept"]), model.n_beginners
+
+
+def bet_beginners_at_zero() -> PredictModel:
+    """Place your bets: with mentoring at 0 ("not now"), how many beginners are still
+    accepted?"""
+    total = _model().n_beginners
+
+    def explain(answer: float) -> str:
+        keen, _ = beginners_accepted(1.0)
+        return (f"{answer:.0f} of {total} beginners are accepted at 0, and {keen} at 1: the "
+                "setting moves only a few. Their job, groups, note and mutual connections "
+                "weigh far more than their career stage.")
+
+    return PredictModel(
+        f"There are {total} beginners in your inbox. Set mentoring to 0 (\"not now\"): how many "
+        "of them does the triage still accept?",
+        answer=lambda: beginners_accepted(0.0)[0],
+        low=0, high=total, step=1, tolerance=max(2.0, total / 20), explanation=explain,
     )
 
 

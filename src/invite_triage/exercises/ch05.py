@@ -1,4 +1,5 @@
-"""Exercises of chapter 05 (beyond the profile): the known-only policy, its price, a pitch."""
+"""Exercises of chapter 05 (beyond the profile): a bet on "ask first", what to do when there is
+no note, the known-only policy's price, a pitch."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pandas as pd
 from invite_triage.domain.intent import classify_message
 from invite_triage.domain.triage import triage
 from invite_triage.exercises import Feedback, exercise, feedback
-from invite_triage.exercises._answers import as_int
+from invite_triage.exercises._answers import as_int, as_word
+from invite_triage.models.predict import PredictModel
 from invite_triage.world.datasets import example_profile, load_invitations
 
 #: The pitch exercise asks for a short note, like a real invitation note.
@@ -22,39 +24,69 @@ def _known_only() -> pd.DataFrame:
     return triage(load_invitations(), profile)
 
 
+def _ask_first() -> tuple[int, int]:
+    """The invitations the balanced triage answers "ask first": how many, and how many of them
+    carry a note (only those can be answered on a free account)."""
+    invitations = load_invitations()
+    asked = triage(invitations, example_profile())["decision"].eq("ask").to_numpy()
+    notes = invitations["message"].fillna("").astype(str).str.strip().ne("").to_numpy()
+    return int(asked.sum()), int((asked & notes).sum())
+
+
+def bet_ask_first_notes() -> PredictModel:
+    """Chapter 05's "place your bets": how often can "ask first" actually be done?"""
+    total, _ = _ask_first()
+    return PredictModel(
+        f"The triage answers \"ask first\" for {total} invitations. On a free account you "
+        "can only reply to an invitation that carries a note. How many of them carry one?",
+        lambda: _ask_first()[1],
+        low=0, high=max(total, 1), step=1, tolerance=max(1, round(total * 0.05)),
+        explanation=lambda with_note: (
+            f"{int(with_note)} of {total} carry a note; for the other {total - int(with_note)} "
+            "there is nothing to reply to."
+            + (" Most invitations arrive empty." if 2 * int(with_note) < total else "")
+        ),
+        unit="invitations",
+    )
+
+
+#: Exercise 1's options: what to do with an "ask first" invitation that carries no note.
+NO_NOTE_OPTIONS = {
+    "a": "reply to the invitation",
+    "b": "send an InMail",
+    "c": "look at the profile, then accept, Ignore, or leave it pending",
+    "d": "press Ignore, then write to them to explain why",
+}
+
+
 @exercise(
-    "known_only_accepts",
-    "Triage the invitations with your profile switched to the known-only policy and count the "
-    "accept decisions (the policy app's table shows the same number).",
-    "from dataclasses import replace\n\n"
-    'strict = triage(invitations, replace(profile, policy="known_only"))\n'
-    '(strict["decision"] == "accept").sum()',
+    "no_note_move",
+    "c. With no note there is nothing to reply to, and InMail needs a Premium account. Look "
+    "at the profile (they may see the visit), ask a mutual connection if you have one, then "
+    "accept, Ignore (silent) or leave the invitation pending. LinkedIn's button says Ignore, "
+    "not Decline, and the sender is not told.",
+    'answer = "c"\nanswer',
 )
-def check_known_only_accepts(answer: object) -> Feedback:
-    value = as_int(answer)
-    if value is None:
-        return feedback(False, "", "give a whole number of invitations.")
-    strict = _known_only()
-    decisions = strict["decision"]
-    expected = int(decisions.eq("accept").sum())
-    if value == expected:
+def check_no_note_move(answer: object) -> Feedback:
+    word = as_word(answer)
+    if word not in NO_NOTE_OPTIONS:
+        return feedback(False, "", 'answer "a", "b", "c" or "d".')
+    total, with_note = _ask_first()
+    if word == "c":
         return feedback(
             True,
-            f"{expected} of {len(strict)} invitations are accepted: only people you know get in.",
+            f"{total - with_note} of the {total} \"ask first\" invitations are in this case: "
+            "look, then decide; Ignore is silent and the invitation can wait.",
             "",
         )
-    if value == int(strict["known_offline"].sum()):
-        return feedback(
-            False, "",
-            "that is the number met offline (known_offline). The policy also counts the names "
-            "in profile.known_people, and never accepts a sales pitch outright.",
-        )
-    if value == int(decisions.eq("decline").sum()):
-        return feedback(False, "", "that is the number declined; count the accept decisions.")
-    return feedback(
-        False, "",
-        'triage with replace(profile, policy="known_only") and count decision == "accept".',
-    )
+    hints = {
+        "a": "with no note there is no message to reply to.",
+        "b": "InMail needs a Premium account (and credits); on a free account you can only "
+             "message your connections.",
+        "d": "without Premium you cannot message someone you are not connected to, and Ignore "
+             "is silent on purpose: the sender is not told, and no explanation is owed.",
+    }
+    return feedback(False, "", hints[word])
 
 
 @exercise(

@@ -1,4 +1,4 @@
-"""Exercises of chapter 07 (quality versus size): a threshold, growth, the 30,000 cap."""
+"""Exercises of chapter 07 (quality versus size): a threshold, growth, a noise budget."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ import numpy as np
 import pandas as pd
 
 from invite_triage.analysis.quality import QualityCurve, simulate_growth
-from invite_triage.domain.taxonomy import LINKEDIN_CONNECTION_CAP as LINKEDIN_CAP
 from invite_triage.exercises import Feedback, exercise, feedback
-from invite_triage.exercises._answers import as_float, as_int
+from invite_triage.exercises._answers import as_float, as_int, as_word
 from invite_triage.world.datasets import example_profile, load_connections, load_invitations
 
 RELEVANCE_TARGET = 0.9
@@ -101,36 +100,85 @@ def check_growth_gap(answer: object) -> Feedback:
     return feedback(False, "", "use the last month only, and the size column.")
 
 
-def years_to_cap() -> float:
-    """Years until accepting everyone would reach LinkedIn's cap, at this data's pace."""
-    growth = simulate_growth(load_invitations(), example_profile(), existing=load_connections())
-    rows = growth[growth["policy"].eq("accept_all")]
-    per_year = rows["accepted"].sum() / (len(rows) / 12)
-    return float((LINKEDIN_CAP - rows["size"].iloc[-1]) / per_year)
+#: Exercise 3's budget: at most one post in five from people who do not matter to you.
+NOISE_BUDGET = 0.2
+#: The thresholds of the chapter's table, which exercise 3 chooses among.
+TABLE_THRESHOLDS: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7)
+_FIXED_POLICIES = ("accept_all", "known_only")
+
+
+def policy_table() -> pd.DataFrame:
+    """The chapter's table (every policy, ground truth), indexed by a short policy key."""
+    curve = QualityCurve.from_invitations(load_invitations(), example_profile())
+    table = curve.curve(list(TABLE_THRESHOLDS))
+    keys = [p if p in _FIXED_POLICIES else f"{t:.1f}"
+            for p, t in zip(table["policy"], table["threshold"], strict=True)]
+    return table.assign(key=keys).set_index("key")
+
+
+def best_under_noise(budget: float = NOISE_BUDGET) -> str | None:
+    """The policy key that opens the most doors (reach, ground truth) among those whose feed
+    noise (ground truth) stays within ``budget``; ``None`` when none does."""
+    table = policy_table()
+    within = table[table["feed_noise_true"].fillna(math.inf) <= budget]
+    return None if within.empty else str(within["reach_true"].idxmax())
+
+
+def _policy_key(answer: object) -> str | None:
+    """A threshold of the table ("0.6", 0.6) or a fixed policy's name, as a table key."""
+    value = as_float(answer)
+    if value is not None:
+        match = [t for t in TABLE_THRESHOLDS if abs(t - value) < 1e-9]
+        return f"{match[0]:.1f}" if match else None
+    word = as_word(answer)
+    if word is None:
+        return None
+    word = word.replace(" ", "_").replace("-", "_")
+    aliases = {"accept_everyone": "accept_all", "known": "known_only"}
+    word = aliases.get(word, word)
+    return word if word in _FIXED_POLICIES else None
+
+
+def _doors(row: pd.Series) -> str:
+    return (f"feed noise {row['feed_noise_true']:.0%}, {row['reach_true']:,.0f} doors "
+            f"(reach) with {int(row['size'])} contacts")
 
 
 @exercise(
-    "years_to_cap",
-    "Accepting everyone, the network grows by the accepted invitations per month; multiply by "
-    "12 for a year, then divide what is left below 30,000 by that pace.",
-    'rows = growth[growth["policy"] == "accept_all"]\n'
-    'per_year = rows["accepted"].sum() / (len(rows) / 12)\n'
-    'round((30_000 - rows["size"].iloc[-1]) / per_year)',
+    "noise_budget",
+    "Keep the rows of the table whose feed_noise_true is at most 0.20, then take the one "
+    "with the largest reach_true. Lower thresholds open more doors but let more noise in; "
+    "known-only is quiet but opens few doors.",
+    "from invite_triage.exercises.ch07 import best_under_noise\n\n"
+    "best_under_noise(0.2)",
 )
-def check_years_to_cap(answer: object) -> Feedback:
-    value = as_float(answer)
-    if value is None or value < 0:
-        return feedback(False, "", "give a number of years.")
-    expected = years_to_cap()
-    if abs(value - expected) <= max(1.0, 0.02 * expected):
+def check_noise_budget(answer: object) -> Feedback:
+    key = _policy_key(answer)
+    if key is None:
+        return feedback(False, "", f"answer with a threshold of the table "
+                                   f"({', '.join(f'{t:.1f}' for t in TABLE_THRESHOLDS)}) "
+                                   "or 'known_only' / 'accept_all'.")
+    table = policy_table()
+    expected = best_under_noise()
+    if expected is None:
+        return feedback(False, "", "no policy keeps feed noise within 20 % with this data.")
+    mine, best = table.loc[key], table.loc[expected]
+    if key == expected:
         return feedback(
             True,
-            f"about {expected:.0f} years: for most people the cap is a matter of principle, "
-            "not a practical limit. Quality, not size, is the question.",
+            f"{expected}: {_doors(best)}. Every lower threshold lets more than one post in "
+            "five come from people who do not matter to you; every stricter choice closes "
+            "doors for a quieter feed you did not ask for.",
             "",
         )
-    if value < expected / 10:
-        return feedback(False, "", "far too few: check you used contacts per year, not per "
-                                   "month, and the gap to 30,000.")
-    return feedback(False, "", "compute the yearly pace of the accept_all rows, then divide "
-                               "the gap to 30,000 by it.")
+    if mine["feed_noise_true"] > NOISE_BUDGET:
+        return feedback(
+            False, "",
+            f"{key} gives {_doors(mine)}: more than one post in five from people who do not "
+            "matter to you, over the budget. Look at the feed_noise_true column first.",
+        )
+    return feedback(
+        False, "",
+        f"{key} keeps the feed quiet ({_doors(mine)}), but another row within the budget "
+        "opens more doors: compare reach_true among the rows that pass.",
+    )

@@ -32,9 +32,13 @@ import pandas as pd
 from invite_triage.core.errors import DamagedFileError, InvalidInputError
 from invite_triage.core.files import atomic_write_bytes, exclusive_lock
 from invite_triage.core.paths import private_dir
-from invite_triage.domain.schema import join_list_cell, split_list_cell
+from invite_triage.domain.schema import (
+    MAX_MUTUAL_CONNECTIONS,
+    MAX_YEARS_EXPERIENCE,
+    join_list_cell,
+    split_list_cell,
+)
 from invite_triage.domain.taxonomy import DECISIONS as TRIAGE_DECISIONS
-from invite_triage.domain.taxonomy import LINKEDIN_CONNECTION_CAP
 from invite_triage.linkedin.identity import name_key, person_keys, profile_slug
 
 #: Columns of an annotations file, in order.
@@ -47,10 +51,6 @@ DECISIONS: tuple[str, ...] = (*TRIAGE_DECISIONS, "")
 FILE_PREFIX = "annotations-"
 #: The empty file locked while saving (hidden; safe to delete when nothing is saving).
 LOCK_NAME = ".annotations.lock"
-#: Largest ``years_experience`` accepted: a whole working life; more is a typing slip.
-MAX_YEARS_EXPERIENCE = 70.0
-#: Largest ``mutual_connections``: LinkedIn caps a network at 30,000 connections.
-MAX_MUTUAL_CONNECTIONS = LINKEDIN_CONNECTION_CAP
 #: ``saved_at`` outside these years is a typing slip, not a date this module wrote.
 SAVED_AT_YEARS = (1990, 2100)
 #: Problems listed one per line in an error; the rest are counted.
@@ -185,16 +185,18 @@ def _encodable(text: str) -> bool:
 
 
 def _text(value: object) -> str:
+    """A cell's text, stripped, line breaks as ``\n`` (a lone ``\r`` would not be quoted by
+    the CSV writer and would cut the row in two when read back)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return str(value).strip()
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _as_list(value: object) -> list[str] | None:
     """A list of text from a list, tuple or ``;``-separated text; None for anything else
     (a number, a list holding lists)."""
     if isinstance(value, str):
-        return split_list_cell(value)
+        return [_text(v) for v in split_list_cell(value) if _text(v)]
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
     if not isinstance(value, (list, tuple, np.ndarray, pd.Series)):
@@ -202,7 +204,7 @@ def _as_list(value: object) -> list[str] | None:
     items = list(value)
     if not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in items):
         return None
-    return [str(v).strip() for v in items if str(v).strip()]
+    return [_text(v) for v in items if _text(v)]
 
 
 def save_annotations(
@@ -520,6 +522,9 @@ def apply_annotations(invitations: pd.DataFrame, annotations: pd.DataFrame) -> p
     decisions[found] = rows["decision"].astype(object).to_numpy()
     out["your_decision"] = decisions
     out["checked_on_profile"] = out.get("checked_on_profile", False) | found
+    for flag in ("mutuals_known", "groups_known"):  # read on the profile page: now known
+        if flag in out.columns:
+            out[flag] = out[flag].astype(bool) | found
     return out
 
 

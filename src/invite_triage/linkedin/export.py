@@ -55,9 +55,9 @@ EXPORT_FILES: dict[str, tuple[str, ...]] = {
 }
 INCOMING, OUTGOING = "INCOMING", "OUTGOING"
 
-#: Most bytes an export may inflate to, all members together. The largest real export (a
-#: 30,000-connection account with years of messages) inflates to well under 100 MiB; a zip
-#: above this is refused from its directory before anything is inflated (a zip bomb).
+#: Most bytes an export may inflate to, all members together: far above a real export (the
+#: 30,000-connection cap is about 3 MiB of Connections.csv; years of messages, tens of MiB).
+#: A zip claiming more is refused from its directory, before anything is inflated (a bomb).
 MAX_INFLATED_BYTES = 512 * 1024 * 1024
 #: Most entries an export zip may hold (a real one has a few dozen files).
 MAX_ZIP_MEMBERS = 10_000
@@ -128,7 +128,7 @@ def _checked_directory(archive: zipfile.ZipFile, label: str, budget: int) -> lis
         raise InvalidInputError(
             f"this zip would inflate to {claimed / 2**20:,.0f} MiB, more than the "
             f"{budget / 2**20:,.0f} MiB allowed",
-            ["expected LinkedIn's export (under 100 MiB inflated, even for a large account); "
+            ["expected LinkedIn's export (far smaller, even for a 30,000-connection account); "
              "nothing was inflated (a zip bomb?)"], label,
         )
     return infos
@@ -159,6 +159,8 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str,
                                             [f"more than {limit:,} bytes; expected at most the "
                                              "size in the zip's directory (a zip bomb?)"], where)
                 chunks.append(chunk)
+    except InvalidInputError:
+        raise
     except _ZIP_ERRORS as exc:
         raise InvalidInputError("this file in the zip is damaged and cannot be read", [
             f"{type(exc).__name__}: {exc}; expected LinkedIn's export zip as downloaded "
@@ -680,6 +682,10 @@ def pending_invitations(
         # False until the learner reads the inviter's profile page and fills in the form:
         # mutual connections, groups and title are then unknown, not zero.
         "checked_on_profile": np.zeros(n, dtype=bool),
+        # An export never holds mutual connections or groups: unknown, not zero, until the
+        # learner reads the profile page (annotations fill them and set these to True).
+        "mutuals_known": np.zeros(n, dtype=bool),
+        "groups_known": np.zeros(n, dtype=bool),
     })
     if annotations is not None and len(annotations) and n:
 

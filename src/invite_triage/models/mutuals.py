@@ -1,5 +1,5 @@
-"""Chapter 03's logic: precision and recall of "at least k relevant mutual connections"
-(the mutual-connections app's model)."""
+"""Chapter 03's logic: the 2×2 table, precision and recall of "at least k relevant mutual
+connections" (the mutual-connections app's model)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from invite_triage.analysis.evaluation import confusion_table
 from invite_triage.domain.criteria import Signals
 from invite_triage.domain.profile import Profile
 
@@ -91,3 +92,19 @@ class MutualsModel:
         """The smallest k whose precision exceeds ``precision`` (None if none does)."""
         above = np.flatnonzero(np.nan_to_num(self.curve["precision"], nan=-1.0) > precision)
         return int(self.thresholds[above[0]]) if above.size else None
+
+    def let_in(self, k: int) -> np.ndarray:
+        """Who the rule "at least k relevant mutual connections" lets in (k clipped to the
+        slider's range, as :meth:`at` does)."""
+        i = int(np.clip(k, self.thresholds[0], self.thresholds[-1]))
+        return self.relevant_mutuals.to_numpy() >= i
+
+    def table(self, k: int) -> pd.DataFrame:
+        """The 2×2 table (let in / kept out × relevant / not relevant) of the rule at ``k``."""
+        return confusion_table(self.let_in(k), self.truth)
+
+    def last_threshold_keeping(self, recall: float) -> int | None:
+        """The largest k whose recall is still at least ``recall``: the strictest rule that
+        misses few relevant people (None if even k = 0 keeps fewer)."""
+        keeps = np.flatnonzero(np.nan_to_num(self.curve["recall"], nan=-1.0) >= recall)
+        return int(self.thresholds[keeps[-1]]) if keeps.size else None

@@ -126,7 +126,7 @@ class FormEntry:
     wrong value can be named and corrected, never silently changed or lost."""
 
     title: str = ""
-    mutual_connections: str = "0"
+    mutual_connections: str = ""
     mutual_titles: str = ""
     shared_groups: tuple[str, ...] = ()
     known_offline: bool = False
@@ -285,10 +285,55 @@ def decide_entry(
         cell[0] = list(getattr(annotation, column))
         frame[column] = cell
     frame["known_offline"] = annotation.known_offline
+    frame["mutuals_known"], frame["groups_known"] = entry_knows(entry)
     row = triage(frame, profile, weights=weights, thresholds=thresholds).iloc[0]
     table = contributions(row, weights)
     draft = draft_message(row, profile, lang=lang) if row["decision"] == "ask" else ""
     return FormDecision(row, table, draft, annotation)
+
+
+def entry_knows(entry: FormEntry) -> tuple[bool, bool]:
+    """Whether the form states mutual connections and shared groups. A count typed (even 0)
+    means the learner read their profile page, and so read the groups box too; an empty count
+    leaves both unknown, as in the export (never "none")."""
+    mutuals = bool(str(entry.mutual_connections or "").strip())
+    return mutuals, mutuals or bool(entry.shared_groups)
+
+
+#: Form fields the export leaves unknown, and how each is tried low and high to see whether
+#: filling it could change the decision.
+_TRIED_FIELDS: dict[str, tuple[dict[str, object], dict[str, object]]] = {
+    "title": ({"title": "Comptable"}, {"title": "Community Manager"}),
+    "mutual_connections": (
+        {"mutual_connections": "0"},
+        {"mutual_connections": "12", "mutual_titles": "Chargée de communication; "
+         "Responsable marketing digital; Directrice marketing"},
+    ),
+}
+
+
+def fields_that_matter(
+    invitation: pd.DataFrame,
+    entry: FormEntry,
+    profile: Profile,
+    weights: Mapping[str, float] | None = None,
+    thresholds: Mapping[str, float] | None = None,
+) -> tuple[str, ...]:
+    """The empty form fields whose answer could change the decision: each is tried with an
+    unfavourable and a favourable answer (the rest as typed); a field is listed when the two
+    decisions differ. Tells the learner what to read on the profile page first."""
+    listed = []
+    for name, (low, high) in _TRIED_FIELDS.items():
+        if str(getattr(entry, name) or "").strip():
+            continue
+        decisions = {
+            decide_entry(invitation, dataclasses.replace(entry, **tried), profile, weights,
+                         thresholds).row["decision"]
+            for tried in (low, high)
+        }
+        if len(decisions) > 1:
+            listed.append(name)
+    return tuple(listed)
 
 
 class OwnDataModel:
@@ -367,7 +412,8 @@ class OwnDataModel:
         title = row["title"]
         return FormEntry(
             title="" if not isinstance(title, str) else title,
-            mutual_connections=str(int(row["mutual_connections"])),
+            mutual_connections=(str(int(row["mutual_connections"]))
+                                if bool(row.get("mutuals_known", True)) else ""),
             mutual_titles="\n".join(str(t) for t in row["mutual_titles"]),
             shared_groups=tuple(mine[group_key(g)] for g in row["shared_groups"]
                                 if group_key(g) in mine),
@@ -404,6 +450,12 @@ class OwnDataModel:
         return decide_entry(self.pending.iloc[[int(position)]], entry, self.profile,
                             self.weights, self.thresholds, lang)
 
+    def fields_to_fill(self, position: int, entry: FormEntry) -> tuple[str, ...]:
+        """The empty fields whose answer could change this invitation's decision."""
+        self.row(position)
+        return fields_that_matter(self.pending.iloc[[int(position)]], entry, self.profile,
+                                  self.weights, self.thresholds)
+
     def save(self, position: int, entry: FormEntry, now: datetime | None = None) -> Path:
         """Append this invitation's annotation to today's file under ``folder`` (earlier saves
         are kept: the file is only ever appended to). Nothing is written if a field is wrong."""
@@ -426,5 +478,6 @@ class OwnDataModel:
 __all__ = [
     "FIELD_LABELS", "LABEL_CHARS", "MAX_MUTUALS", "MAX_MUTUAL_TITLES", "MAX_TITLE_CHARS",
     "YOUR_DECISIONS", "Annotation", "FormDecision", "FormEntry", "OwnDataModel", "check_entry",
-    "decide_entry", "export_overview", "group_key", "open_export", "split_titles",
+    "decide_entry", "entry_knows", "export_overview", "fields_that_matter", "group_key",
+    "open_export", "split_titles",
 ]

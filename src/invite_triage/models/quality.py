@@ -24,8 +24,8 @@ METRIC_LABELS: dict[str, str] = {
     "size": "size",
     "relevance_share": "relevance share",
     "feed_noise": "feed noise",
-    "exposure": "exposure",
-    "reach": "reach",
+    "exposure": "strangers who can see your contact list (exposure)",
+    "reach": "doors to new opportunities (reach)",
 }
 
 

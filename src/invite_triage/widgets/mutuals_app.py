@@ -1,9 +1,11 @@
 """Chapter 03: mutual connections — how many, who they are, and why more is not always better.
 
 :func:`mutuals_app` has a slider for the minimum number of *relevant* mutual connections (those
-whose job family matters to you); precision and recall of that rule against the hidden ground
-truth, compared with counting every mutual connection. The numbers come from
-:class:`~invite_triage.models.mutuals.MutualsModel`; the weak-ties schematic is
+whose job family matters to you) and the rule's 2×2 table (let in / kept out × relevant / not
+relevant, in plain words); with ``rates=True`` (the default) also precision and recall of that
+rule against the hidden ground truth, compared with counting every mutual connection. The
+chapter shows the table alone first (``rates=False``), then names the two rates. The numbers
+come from :class:`~invite_triage.models.mutuals.MutualsModel`; the weak-ties schematic is
 :mod:`invite_triage.widgets.weak_ties_app`.
 """
 
@@ -13,6 +15,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
+from invite_triage.analysis.evaluation import CELL_NAMES
 from invite_triage.domain.profile import Profile
 from invite_triage.models.mutuals import MutualsModel, ThresholdReading
 from invite_triage.render.style import (
@@ -30,15 +33,67 @@ from invite_triage.widgets.base import App, FigureView, guarded, html_table, sum
 from invite_triage.world.datasets import example_profile, load_invitations
 
 
+def table_html(table: pd.DataFrame) -> str:
+    """The 2×2 table as escaped HTML: each count with its plain name ("good catches"…)."""
+    th = "<th style='text-align:left;padding:4px 10px'>{}</th>"
+    head = th.format(esc(table.index.name or "")) + "".join(
+        th.format(esc(f"{table.columns.name}: {c}" if i == 0 else c))
+        for i, c in enumerate(table.columns)
+    )
+    body = ""
+    for row in table.index:
+        cells = "".join(
+            "<td style='padding:4px 10px;border:1px solid #ccc'>"
+            f"<b>{int(table.loc[row, col])}</b> "
+            f"<span style='color:#555'>{esc(CELL_NAMES.get((row, col), ''))}</span></td>"
+            for col in table.columns
+        )
+        body += f"<tr>{th.format(esc(row))}{cells}</tr>"
+    return (f"<table class='it-two-by-two' style='border-collapse:collapse'><thead><tr>{head}"
+            f"</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _slider(model: MutualsModel, k: int) -> widgets.IntSlider:
+    return widgets.IntSlider(
+        value=k, min=int(model.thresholds[0]), max=int(model.thresholds[-1]), step=1,
+        description="at least", style={"description_width": "initial"},
+    )
+
+
+class MutualsTableApp(App):
+    """The slider and the rule's 2×2 table only, before precision and recall are named."""
+
+    def __init__(self, model: MutualsModel, k: int = 1):
+        self.model = model
+        self.slider = _slider(model, k)
+        label = widgets.Label("relevant mutual connections")
+        self.summary = summary_html()
+        self.table: pd.DataFrame | None = None
+        super().__init__([widgets.HBox([self.slider, label]), self.summary])
+        self.slider.observe(self._on_change, names="value")
+        self.update()
+
+    def _on_change(self, change: dict) -> None:
+        self.update()
+
+    @guarded
+    def update(self) -> None:
+        k = int(self.slider.value)
+        self.table = self.model.table(k)
+        passed = int(self.table.loc["let in"].sum())
+        self.summary.value = (
+            f"<p>Your rule lets in <b>{passed}</b> of {len(self.model.truth)} invitations: "
+            f"those sharing at least {k} relevant mutual connection{'s' if k != 1 else ''} "
+            "with you. Checked against the hidden answers:</p>" + table_html(self.table)
+        )
+
+
 class MutualsApp(App):
     """A threshold slider; precision/recall curves with a moving marker; pass/held-back bars."""
 
     def __init__(self, model: MutualsModel, k: int = 1):
         self.model = model
-        self.slider = widgets.IntSlider(
-            value=k, min=int(model.thresholds[0]), max=int(model.thresholds[-1]), step=1,
-            description="at least", style={"description_width": "initial"},
-        )
+        self.slider = _slider(model, k)
         label = widgets.Label("relevant mutual connections")
         self.figure = new_figure(8.0, 3.4)
         ax, bx = self.figure.subplots(1, 2, width_ratios=[2.2, 1])
@@ -74,6 +129,7 @@ class MutualsApp(App):
         self.chart = FigureView(self.figure)
         self.summary = summary_html()
         self.reading: ThresholdReading | None = None
+        self.table: pd.DataFrame | None = None
         super().__init__([widgets.HBox([self.slider, label]), self.chart, self.summary])
         self.slider.observe(self._on_change, names="value")
         self.update()
@@ -92,6 +148,7 @@ class MutualsApp(App):
     def update(self) -> None:
         r = self.model.at(self.slider.value)
         self.reading = r
+        self.table = self.model.table(r.k)
         self.marker_line.set_xdata([r.k, r.k])
         self.points.set_data([r.k, r.k], [r.precision, r.recall])
         self.title.set_text(
@@ -119,14 +176,16 @@ class MutualsApp(App):
             f"truly relevant (precision <b>{esc(fmt_share(r.precision, 1))}</b>); they are "
             f"{r.hits} of the {r.n_relevant} truly relevant invitations (recall "
             f"<b>{esc(fmt_share(r.recall, 1))}</b>).</p>"
-            + html_table(rows)
+            + table_html(self.table) + html_table(rows)
         )
 
 
 def mutuals_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
-                k: int = 1) -> MutualsApp:
-    """Chapter 03: set a minimum of relevant mutual connections; read precision and recall."""
+                k: int = 1, rates: bool = True) -> MutualsApp | MutualsTableApp:
+    """Chapter 03: set a minimum of relevant mutual connections; read the rule's 2×2 table
+    and (unless ``rates=False``, used before the two rates are named) precision and recall."""
 
     invitations = load_invitations() if invitations is None else invitations
     profile = example_profile() if profile is None else profile
-    return MutualsApp(MutualsModel(invitations, profile), k)
+    model = MutualsModel(invitations, profile)
+    return MutualsApp(model, k) if rates else MutualsTableApp(model, k)

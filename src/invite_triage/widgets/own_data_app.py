@@ -54,6 +54,15 @@ LANGUAGE_LABELS: dict[str, str] = {"en": "English", "fr": "Français"}
 _PROFILE_URL = re.compile(r"^https://(?:[a-z]{2,3}\.)?linkedin\.com/in/[^/\s\"'<>?#]+/?$")
 
 
+def _to_fill_html(fields: tuple[str, ...]) -> str:
+    """Which empty fields could change the decision: what to read on their profile first."""
+    if not fields:
+        return ""
+    names = ", ".join(html.escape(FIELD_LABELS[f]) for f in fields)
+    return (f"<p class='it-to-fill'>Not in the export, and could change this decision: "
+            f"<b>{names}</b>. Read them on their profile page and fill them in.</p>")
+
+
 def _card_html(row: pd.Series, unsaved: bool, saved_before: bool) -> str:
     """The invitation as the export shows it; every value escaped."""
     name = html.escape(clip_text(str(row["name"]), 80))
@@ -289,6 +298,7 @@ class OwnDataApp(App):
             f"<b>{decided.score:.2f}</b>; ask first from {self.model.thresholds['ask']:.2f}, "
             f"accept from {self.model.thresholds['accept']:.2f})</p>"
             f"<p>{html.escape(decided.reasons)}</p>{counted}"
+            f"{_to_fill_html(self.model.fields_to_fill(position, self.entry()))}"
         )
         self.summary.value = self._last_summary
         self.bars.update(decided)  # type: ignore[union-attr]

@@ -77,8 +77,7 @@ class QualityApp(App):
             f"<p>LinkedIn stops any member at {LINKEDIN_CONNECTION_CAP:,} first-degree connections "
             f"({html.escape(LINKEDIN_CAP_SOURCE)}); this network would use "
             f"{size / LINKEDIN_CONNECTION_CAP:.1%} of that cap. Each of them can see your list of "
-            "connections (unless you hide it) and, depending on your privacy settings, your e-mail "
-            "address.</p>"
+            "connections (unless you hide it) and, by default, your primary e-mail address.</p>"
         )
         self.table.value = html_table(self.model.rows(threshold))
 

@@ -8,8 +8,6 @@ rewrites the verdict, the break-even sentence and the table.
 
 from __future__ import annotations
 
-import textwrap
-
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
@@ -39,27 +37,21 @@ from invite_triage.render.style import (
 from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
 
 #: Each policy's look: colour (Okabe–Ito) and hatching, so the bars read without colour too.
+#: Straight-line hatches (diagonal, horizontal, vertical) draw several times faster than dots
+#: or crosses, and stay distinct.
 POLICY_STYLES: dict[str, dict[str, str]] = {
     "accept_all": {"color": OKABE_ITO["orange"], "hatch": "//", "hatchcolor": "#333333"},
-    "balanced": {"color": OKABE_ITO["blue"], "hatch": "..", "hatchcolor": "white"},
-    "known_only": {"color": OKABE_ITO["green"], "hatch": "xx", "hatchcolor": "white"},
+    "balanced": {"color": OKABE_ITO["blue"], "hatch": "--", "hatchcolor": "white"},
+    "known_only": {"color": OKABE_ITO["green"], "hatch": "||", "hatchcolor": "white"},
 }
-FIGSIZE = (9.6, 4.4)
+FIGSIZE = (9.6, 3.9)
 #: Where the two panels sit, in figure fractions (left, bottom, width, height): room on the
-#: left for five-digit negative ticks and the axis label, between the panels for the
-#: component names, on the right for the legend, below for two-line tick labels and the
-#: two-line sentence.
-VALUE_AXES = (0.07, 0.25, 0.26, 0.6)
-PARTS_AXES = (0.5, 0.25, 0.31, 0.6)
-#: Lines kept for the sentences under the chart (padded, so the layout never moves).
-CAPTION_LINES = 2
-CAPTION_WIDTH = 110
+#: left for the axis label, between the panels for the component names, on the right for the
+#: legend, below for two-line labels. The sentences (verdict, break-even) are HTML under the
+#: chart: readable by a screen reader, and cheaper than redrawn text.
+VALUE_AXES = (0.07, 0.19, 0.26, 0.65)
+PARTS_AXES = (0.5, 0.19, 0.31, 0.65)
 DEFAULTS_OPTION = "defaults"
-
-
-def _caption(text: str) -> str:
-    lines = textwrap.wrap(text, CAPTION_WIDTH)[:CAPTION_LINES]
-    return "\n".join(lines + [""] * (CAPTION_LINES - len(lines)))
 
 
 #: Bars are drawn to scale, the longest at full length, and each value bar carries its exact
@@ -71,10 +63,14 @@ LABEL_ROOM = 0.32  # room beyond the longest value bar for its two-line label
 PARTS_ROOM = 0.06
 
 
-def _sign_limits(values: np.ndarray, room: float) -> tuple[float, float]:
-    """(−, +) limits on the scaled axis: only the sides the values reach."""
+def _sign_limits(values: np.ndarray, room: float,
+                 current: tuple[float, float] | None = None) -> tuple[float, float]:
+    """(−, +) limits on the scaled axis: the sides the values reach, plus the sides of
+    ``current`` (an axis only grows while the learner explores, so it rarely changes)."""
     low = -(FULL + room) if np.min(values) < 0 else 0.0
     high = FULL + room if np.max(values) > 0 or low == 0.0 else 0.0
+    if current is not None:
+        low, high = min(low, current[0]), max(high, current[1])
     return low, high
 
 
@@ -87,8 +83,7 @@ def _scale(values: np.ndarray) -> float:
 class WhatIfChart:
     """Left: each policy's value. Right: where it comes from, component by component."""
 
-    def __init__(self, frame: pd.DataFrame, verdict: str, caption: str,
-                 figure: Figure | None = None):
+    def __init__(self, frame: pd.DataFrame, verdict: str, figure: Figure | None = None):
         self.figure = figure if figure is not None else new_figure(*FIGSIZE)
         self.figure.clear()
         # Fixed places, not constrained layout: the axes never move when a limit (and so the
@@ -148,14 +143,12 @@ class WhatIfChart:
                              bbox_to_anchor=(1.0, 1.0))
         self.suptitle = self.figure.text(0.01, 0.985, "", fontsize=FONT_SIZE + 2, ha="left",
                                          va="top", fontweight="bold")
-        self.caption = self.figure.text(0.01, 0.015, "", fontsize=FONT_SIZE, ha="left",
-                                        va="bottom", color=NEUTRAL_DARK)
-        self.update(frame, verdict, caption)
+        self.update(frame, verdict, fit=True)
 
     def dynamic_artists(self) -> list:
         """Everything an update changes, and what is drawn over it (zero lines, spines,
         legend): the rest is drawn once (``FigureView.redraw_only``)."""
-        artists = [*self.bars, *self.value_labels, self.suptitle, self.caption,
+        artists = [*self.bars, *self.value_labels, self.suptitle,
                    self.zero_line, self.zero_vline]
         for bars in self.part_bars.values():
             artists.extend(bars)
@@ -163,15 +156,16 @@ class WhatIfChart:
             artists.extend([ax.spines["left"], ax.spines["bottom"]])
         return artists
 
-    def update(self, frame: pd.DataFrame, verdict: str, caption: str) -> bool:
-        """Resize the bars, move the labels, rewrite the title and caption in place.
+    def update(self, frame: pd.DataFrame, verdict: str, fit: bool = False) -> bool:
+        """Resize the bars, move the labels, rewrite the title in place.
 
-        Returns whether an axis limit changed (the values changed sign: then the whole
-        figure must be redrawn)."""
+        The value axis shows a negative side once a value was negative, and keeps it until
+        ``fit`` (a fresh start) fits it to these values again. Returns whether its limits
+        changed (then the whole figure must be redrawn)."""
         values = frame.loc[list(WHAT_IF_POLICIES), "value"].to_numpy(float)
         best = int(np.argmax(values))
         before = self.ax.get_ylim()
-        self.ax.set_ylim(*_sign_limits(values, LABEL_ROOM))
+        self.ax.set_ylim(*_sign_limits(values, LABEL_ROOM, None if fit else before))
         self.value_scale = _scale(values)
         offset = 0.04
         for i, (bar, label, value) in enumerate(
@@ -191,7 +185,6 @@ class WhatIfChart:
             for bar, value in zip(self.part_bars[policy], parts[k], strict=True):
                 bar.set_width(value / self.parts_scale)
         self.suptitle.set_text(verdict)
-        self.caption.set_text(_caption(caption))
         return self.ax.get_ylim() != before
 
     def heights(self) -> dict[str, float]:
@@ -226,7 +219,7 @@ class WhatIfApp(App):
             style={"description_width": "15em"}, layout=widgets.Layout(width="34em"),
         )
         frame = model.frame()
-        self.what_if_chart = WhatIfChart(frame, model.verdict(), model.break_even().sentence)
+        self.what_if_chart = WhatIfChart(frame, model.verdict(frame))
         self.chart = FigureView(self.what_if_chart.figure)
         self.summary = summary_html()
         self.table = widgets.HTML()
@@ -266,20 +259,21 @@ class WhatIfApp(App):
                 slider.value = self.model.assumptions[name]
         finally:
             self._holding = False
-        self.update()
+        self.update(fit=True)
 
     @guarded
-    def update(self) -> None:
+    def update(self, fit: bool = False) -> None:
+        """Read the sliders, simulate, redraw; ``fit``: refit the value axis to the values."""
         self.model.update({name: float(s.value) for name, s in self.sliders.items()})
         frame = self.model.frame()
         self.frame = frame
         verdict = self.model.verdict(frame)
-        caption = self.model.break_even().sentence
-        if self.what_if_chart.update(frame, verdict.split(" (")[0], caption):
+        break_even = self.model.break_even().sentence
+        if self.what_if_chart.update(frame, verdict.split(" (")[0], fit=fit):
             self.chart.static_changed()
         self.chart.refresh()
         self.summary.value = (
-            f"<p><b>{esc(verdict)}</b></p><p>{esc(caption)}</p>"
+            f"<p style='font-size:110%'><b>{esc(break_even)}</b></p><p>{esc(verdict)}</p>"
             f"<p><small>Your settings: <code>{esc(self.model.settings_text())}</code>"
             "</small></p>"
         )
