@@ -12,8 +12,10 @@ APP_PORT ?= 8866
 
 help:
 	@echo "make lab    - set up and start JupyterLab on the guide's first notebook"
+	@echo "make lab-fr - the same for the French edition (JupyterLab in French too)"
 	@echo "make test   - set up and run the whole suite (unit, property, notebooks, widgets, browser)"
 	@echo "make app    - serve the inbox app with Voila on localhost:$(APP_PORT)"
+	@echo "make app-fr - the same for the French inbox app (notebooks/fr/boite-de-reception.ipynb)"
 	@echo "make data   - regenerate the synthetic data in data/ (deterministic)"
 	@echo "make bench  - run the benchmarks, write benchmarks/results.json and its reports"
 	@echo "make bench-report - rewrite benchmarks/results.md and README's table from results.json"
@@ -96,7 +98,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
 
 # --- workshop kit (workshop/README.md) ---------------------------------------------------
-.PHONY: site handout wheelhouse
+.PHONY: site handout wheelhouse answers
 WORKSHOP_STAMP := $(VENV)/.installed-workshop
 
 $(WORKSHOP_STAMP): $(LAB_STAMP)
@@ -114,3 +116,18 @@ handout: $(WORKSHOP_STAMP)
 # Every wheel of the `lab` extra for Linux, macOS and Windows, for a USB stick.
 wheelhouse:
 	bash tools/wheelhouse.sh $(PYTHON) wheelhouse
+
+# The trainers' answer keys (workshop/answers.md, workshop/fr/corriges.md), from the checkers.
+answers: $(LAB_STAMP)
+	$(BIN)/python tools/build_answers.py
+
+# --- French edition (README.fr.md) -------------------------------------------------------
+# The French guide (notebooks/fr/00-commencer-ici.ipynb) with JupyterLab's interface in French
+# (the language pack of the `lab` extra); `make lab` stays English.
+.PHONY: lab-fr
+lab-fr: $(LAB_STAMP)
+	$(BIN)/python -m invite_triage.app.launch_lab --port $(PORT) --lang fr
+
+.PHONY: app-fr
+app-fr: $(LAB_STAMP)
+	$(BIN)/voila --no-browser --port=$(APP_PORT) --Voila.ip=127.0.0.1 notebooks/fr/boite-de-reception.ipynb

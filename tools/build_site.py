@@ -46,6 +46,7 @@ DIST_SKIP = (".map", "embed-amd.js", "libembed-amd.js")
 ASSETS = "assets"
 CELL_TIMEOUT_S = 300
 EXTRA_NOTEBOOKS = {"inbox-app": ("The inbox app", "L'appli de la boîte de réception")}
+FRENCH_EXTRA_NOTEBOOKS = {"boite-de-reception": "L'appli de la boîte de réception"}
 
 SITE_CSS = """\
 .it-nav { max-width: 1000px; margin: 0.5em auto 1em; padding: 0.5em 1em;
@@ -60,12 +61,22 @@ SITE_CSS = """\
 """
 
 LABELS = {
-    "index": "Contents",
-    "static_note": (
-        "A static copy of the guide: the controls show the state they had when the notebook "
-        "ran, and moving them changes nothing. To experiment, run the notebook in JupyterLab "
-        "(make lab) or on Binder."
-    ),
+    "en": {
+        "index": "Contents",
+        "static_note": (
+            "A static copy of the guide: the controls show the state they had when the "
+            "notebook ran, and moving them changes nothing. To experiment, run the notebook in "
+            "JupyterLab (make lab) or on Binder."
+        ),
+    },
+    "fr": {
+        "index": "Sommaire",
+        "static_note": (
+            "Une copie statique du guide : les commandes montrent l'état qu'elles avaient à "
+            "l'exécution du notebook, et les bouger ne change rien. Pour expérimenter, ouvrez "
+            "le notebook dans JupyterLab (make lab) ou sur Binder."
+        ),
+    },
 }
 
 
@@ -80,11 +91,18 @@ def chapters() -> list[dict]:
 
 
 def pages(only: list[str] | None = None) -> list[tuple[str, str, str]]:
-    """(notebook id, English title, French title) for every notebook that exists, in order."""
-    found = [(c["id"], c["title_en"], c["title_fr"]) for c in chapters()
+    """(page name, title, language) for every notebook that exists, in order: the English
+    chapters, the extra notebooks, then the French edition (notebooks/fr/, named in French and
+    matched to its chapter by number) as ``fr/<name>``."""
+    found = [(c["id"], c["title_en"], "en") for c in chapters()
              if (NOTEBOOKS / f"{c['id']}.ipynb").is_file()]
-    found += [(name, en, fr) for name, (en, fr) in EXTRA_NOTEBOOKS.items()
+    found += [(name, en, "en") for name, (en, _) in EXTRA_NOTEBOOKS.items()
               if (NOTEBOOKS / f"{name}.ipynb").is_file()]
+    by_number = {c["id"][:2]: c["title_fr"] for c in chapters()}
+    found += [(f"fr/{p.stem}", by_number.get(p.stem[:2], p.stem), "fr")
+              for p in sorted((NOTEBOOKS / "fr").glob("[0-9][0-9]-*.ipynb"))]
+    found += [(f"fr/{p.stem}", FRENCH_EXTRA_NOTEBOOKS.get(p.stem, p.stem), "fr")
+              for p in sorted((NOTEBOOKS / "fr").glob("[!0-9]*.ipynb"))]
     if only:
         unknown = sorted(set(only) - {name for name, _, _ in found})
         if unknown:
@@ -147,8 +165,9 @@ def execute(path: Path, workdir: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def render(nb: nbformat.NotebookNode, title: str, prev: dict | None,
+def render(nb: nbformat.NotebookNode, title: str, lang: str, root: str, prev: dict | None,
            nxt: dict | None) -> str:
+    """One page; ``root`` leads from the page's folder back to the site's (``""`` or ``../``)."""
     exporter = HTMLExporter(
         template_name="invite_site",
         extra_template_basedirs=[str(TEMPLATES)],
@@ -156,8 +175,10 @@ def render(nb: nbformat.NotebookNode, title: str, prev: dict | None,
     )
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb, resources={
-        "site_assets": ASSETS,
-        "site_labels": LABELS,
+        "language_code": lang,
+        "site_root": root,
+        "site_assets": f"{root}{ASSETS}",
+        "site_labels": LABELS[lang],
         "site_prev": prev,
         "site_next": nxt,
     })
@@ -165,15 +186,14 @@ def render(nb: nbformat.NotebookNode, title: str, prev: dict | None,
 
 
 def index_page(built: list[tuple[str, str, str]]) -> str:
-    timing = {c["id"]: c for c in chapters()}
+    timing = {c["id"][:2]: c for c in chapters()}
     rows = []
-    for name, en, fr in built:
-        chapter = timing.get(name)
+    for name, title, lang in built:
+        chapter = timing.get(name.removeprefix("fr/")[:2])
         minutes = (f"{chapter['teaching']} + {chapter['exercises']} min" if chapter else "")
         rows.append(
-            f'<tr><td><a href="{html.escape(name)}.html">{html.escape(name)}</a></td>'
-            f"<td>{html.escape(en)}<br><span lang=\"fr\">{html.escape(fr)}</span></td>"
-            f"<td>{html.escape(minutes)}</td></tr>"
+            f'<tr lang="{lang}"><td><a href="{html.escape(name)}.html">{html.escape(name)}</a>'
+            f"</td><td>{html.escape(title)}</td><td>{html.escape(minutes)}</td></tr>"
         )
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -213,14 +233,22 @@ def build(out: Path, only: list[str] | None = None) -> list[Path]:
         # The kernels inherit this: the guide reads the copy, and writes (if ever) there too.
         os.environ["INVITE_TRIAGE_DATA"] = str(work / "data")
         os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-        links = [{"href": f"{name}.html", "title": en} for name, en, _ in todo]
-        for i, (name, en, _) in enumerate(todo):
+        for name, title, lang in todo:
             start = time.perf_counter()
-            nb = execute(work / "notebooks" / f"{name}.ipynb", work / "notebooks")
+            source = work / "notebooks" / f"{name}.ipynb"
+            nb = execute(source, source.parent)
             page = out / f"{name}.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            root = "../" * name.count("/")
+            # Previous / next within the same language, so a reader stays in one edition.
+            same = [(n, t) for n, t, lg in todo if lg == lang]
+            k = same.index((name, title))
+            prev = ({"href": f"{root}{same[k - 1][0]}.html", "title": same[k - 1][1]}
+                    if k else None)
+            nxt = ({"href": f"{root}{same[k + 1][0]}.html", "title": same[k + 1][1]}
+                   if k + 1 < len(same) else None)
             page.write_text(
-                render(nb, f"{name} · {en}", links[i - 1] if i else None,
-                       links[i + 1] if i + 1 < len(links) else None),
+                render(nb, f"{name.removeprefix('fr/')} · {title}", lang, root, prev, nxt),
                 encoding="utf-8",
             )
             written.append(page)

@@ -10,11 +10,19 @@ import importlib
 from typing import Any
 
 from invite_triage.analysis.evaluation import compare_strategies, evaluate_decisions
+from invite_triage.analysis.intent_eval import (
+    INTENT_CORPORA,
+    intent_corpus,
+    intent_evaluation,
+    intent_results,
+    misread_notes,
+)
 from invite_triage.analysis.network import (
     intent_summary,
     network_composition,
     network_growth,
     pending_with_intent,
+    profile_summary,
 )
 from invite_triage.analysis.quality import (
     POSTS_PER_WEEK_BY_PERSONA,
@@ -22,11 +30,13 @@ from invite_triage.analysis.quality import (
     QualityCurve,
     network_quality,
     policy_networks,
+    posting_assumptions,
     quality_vs_size,
     simulate_growth,
 )
 from invite_triage.analysis.what_if import WHAT_IF_PERSONAS, WHAT_IF_RANGES, what_if
 from invite_triage.core.errors import InvalidInputError, InviteTriageError
+from invite_triage.core.i18n import get_language, set_language
 from invite_triage.domain import criteria
 from invite_triage.domain.criteria import CRITERIA
 from invite_triage.domain.drafting import draft_message
@@ -108,6 +118,7 @@ __all__ = [
     "DEFAULT_THRESHOLDS",
     "FAMILIES",
     "GOALS",
+    "INTENT_CORPORA",
     "LINKEDIN_CONNECTION_CAP",
     "MESSAGE_KINDS",
     "POLICIES",
@@ -139,12 +150,17 @@ __all__ = [
     "example_profile",
     "explain_title",
     "export_overview",
+    "get_language",
+    "intent_corpus",
+    "intent_evaluation",
+    "intent_results",
     "intent_summary",
     "load_annotations",
     "load_connections",
     "load_export",
     "load_invitations",
     "load_sample_export",
+    "misread_notes",
     "network_composition",
     "network_growth",
     "network_quality",
@@ -161,11 +177,14 @@ __all__ = [
     "plot_pending_intents",
     "plot_quality_vs_size",
     "policy_networks",
+    "posting_assumptions",
     "preset_weights",
+    "profile_summary",
     "quality_vs_size",
     "read_invitations_csv",
     "safe_csv",
     "save_annotation",
+    "set_language",
     "simulate_growth",
     "solution",
     "triage",

@@ -1,8 +1,13 @@
 """The intent classifier on notes written apart from the project, its speed, and its robustness.
 
-``tests/data/intent/dev.csv`` was used to design the cue table; ``heldout.csv`` is frozen (its
-hash is checked below) and was evaluated once per design, never tuned on. Run with
-``pytest -s`` to see the per-language figures and confusion matrices.
+Four corpora in ``data/intent/``, written blind by people who never saw the classifier:
+``dev.csv`` designed the cue table; ``heldout.csv`` (round 1, en 0.908 / fr 0.950) and
+``heldout2.csv`` (round 2, en 0.917 / fr 0.917) were the frozen held-out sets of earlier rounds,
+spent since: with ``dev.csv`` they are the development data the round-3 model is trained on
+(``python -m invite_triage.analysis.intent_train``). ``heldout3.csv`` is the frozen held-out
+set of round 3, evaluated once on the final design, never tuned on. The hashes of the three
+held-out files are checked below. Run with ``pytest -s`` to see the per-language figures and
+confusion matrices.
 """
 
 from __future__ import annotations
@@ -26,15 +31,29 @@ from invite_triage.domain.intent import (
     find_cues,
     normalise_message,
 )
+from invite_triage.domain.schema import coerce_invitations, empty_invitations
+from invite_triage.domain.triage import triage
+from invite_triage.world.datasets import example_profile
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "intent"
+DATA = Path(__file__).resolve().parents[2] / "data" / "intent"
 DEV = DATA / "dev.csv"
+#: The held-out set of round 1: spent, a development set since round 2.
 HELDOUT = DATA / "heldout.csv"
-#: The frozen held-out corpus: editing it must be a visible decision, not an accident.
 HELDOUT_SHA256 = "3086e321309b080f565eaf19c5dec046338711c57b5f3bf8a46c2e94a243a5ae"
+#: The held-out set of round 2: spent, a development set since round 3.
+HELDOUT2 = DATA / "heldout2.csv"
+HELDOUT2_SHA256 = "37373c9fd89eedbc3322de4532c68434c9f6310b3150c42328c2cc12c971dbbc"
+#: The frozen held-out set of round 3: editing it must be a visible decision, not an accident.
+HELDOUT3 = DATA / "heldout3.csv"
+HELDOUT3_SHA256 = "6eef8079eef49ff9d4bc782835f2dfcd6c4afc49c7fd1536855a0fb6263580df"
+#: A second frozen held-out set, written blind after round 3 and evaluated once on the very
+#: same design (nothing was changed between the two measures): an independent second reading.
+HELDOUT4 = DATA / "heldout4.csv"
+HELDOUT4_SHA256 = "fa705804de02588cc6c13025a6311bb502db587487cd8decb2ab4f022068ba24"
 #: The issue's bar, per language, on notes nobody here wrote.
 MIN_HELDOUT_ACCURACY = 0.95
-#: On the design corpus the bar is higher: a miss there is a cue-table regression.
+#: On the development corpora the bar is higher: a miss there is a regression of the cue table
+#: or of the model trained on them.
 MIN_DEV_ACCURACY = 0.97
 LANGS = ("en", "fr")
 
@@ -49,36 +68,152 @@ def heldout():
     return evaluate_intent(load_corpus(HELDOUT))
 
 
-def test_heldout_corpus_is_the_frozen_one():
-    digest = hashlib.sha256(HELDOUT.read_bytes()).hexdigest()
-    assert digest == HELDOUT_SHA256, "heldout.csv changed: it is frozen (see the module doc)"
+@pytest.fixture(scope="module")
+def heldout2():
+    return evaluate_intent(load_corpus(HELDOUT2))
 
 
+@pytest.fixture(scope="module")
+def heldout3():
+    return evaluate_intent(load_corpus(HELDOUT3))
+
+
+@pytest.fixture(scope="module")
+def heldout4():
+    return evaluate_intent(load_corpus(HELDOUT4))
+
+
+@pytest.mark.parametrize(("path", "digest"), [(HELDOUT, HELDOUT_SHA256),
+                                              (HELDOUT2, HELDOUT2_SHA256),
+                                              (HELDOUT3, HELDOUT3_SHA256),
+                                              (HELDOUT4, HELDOUT4_SHA256)])
+def test_held_out_corpora_are_the_frozen_ones(path, digest):
+    got = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert got == digest, f"{path.name} changed: it is frozen (see the module doc)"
+
+
+@pytest.mark.parametrize("corpus", ["dev", "heldout", "heldout2"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_dev_accuracy_per_language(dev, lang):
-    print(f"\n{dev.report()}")
-    assert dev.accuracy[lang] >= MIN_DEV_ACCURACY
+def test_development_accuracy_per_language(corpus, lang, request):
+    evaluation = request.getfixturevalue(corpus)
+    print(f"\n{corpus}: {evaluation.report()}")
+    assert evaluation.accuracy[lang] >= MIN_DEV_ACCURACY
 
 
-#: Measured on the final design (the second and last held-out evaluation): en 0.908, fr 0.950.
-#: The issue's bar is not met in English; strict, so that reaching it turns this into a failure
-#: to remove the mark (a new design must then be evaluated once on this frozen set, not tuned).
-_EN_BELOW_BAR = pytest.mark.xfail(
-    strict=True, reason="held-out English kind accuracy is 0.908, below the issue's 0.95"
+#: Measured once, on the final round-3 design (cue table + linear model trained on dev,
+#: heldout and heldout2; those read at en 1.000 / fr 1.000, 1.000 / 1.000, 0.983 / 0.975):
+#: heldout3.csv gave en 0.917, fr 0.950. The bar is met in French, not in English. English
+#: misses: shared pasts in words neither layer knows ("we row together on Saturdays", "Served
+#: with you in 2 RIFLES", "Cohort 12 of the ... Fellowship", "Le Wagon batch #812") read generic,
+#: and five pitches read personal (below). Strict, so that reaching the bar turns this into a
+#: failure to remove the mark; a new design must be evaluated on a new frozen set, not tuned on
+#: this one.
+_BELOW_BAR_EN = pytest.mark.xfail(
+    strict=True, reason="held-out (heldout3.csv) kind accuracy en 0.917 (fr 0.950), below 0.95"
+)
+#: Five heldout3 pitches read as personal: a pitch opening on a shared moment or on flattery
+#: whose offer the table weighs less ("Great meeting you at the SaaStr booth! ... book your free
+#: pipeline audit", "Your keynote ... would you be open to a short call", "J'ai adoré votre
+#: post ... Je vous offre 3 mois d'essai"), a recruitment into a business ("replace my salary
+#: ... looking for 3 motivated people to mentor"), and a franchise offer the table read generic
+#: but the model pushed to personal on "about", "your", "thought".
+_PITCH_LEAK = pytest.mark.xfail(
+    strict=True, reason="heldout3.csv m038, m070, m077, m096, m226: pitches read as personal"
 )
 
 
-@pytest.mark.parametrize("lang", [pytest.param("en", marks=_EN_BELOW_BAR), "fr"])
-def test_heldout_accuracy_per_language(heldout, lang):
-    print(f"\n{heldout.report()}")
-    assert heldout.accuracy[lang] >= MIN_HELDOUT_ACCURACY
+@pytest.mark.parametrize(
+    "lang", [pytest.param("en", marks=_BELOW_BAR_EN), pytest.param("fr")]
+)
+def test_heldout3_accuracy_per_language(heldout3, lang):
+    print(f"\n{heldout3.report()}")
+    assert heldout3.accuracy[lang] >= MIN_HELDOUT_ACCURACY
 
 
-@pytest.mark.parametrize("corpus", ["dev", "heldout"])
+#: heldout4.csv, the second measure of the same design: en 0.967, fr 0.942; three pitches read
+#: as personal (q103 en, q140 and q204 fr).
+_BELOW_BAR_FR4 = pytest.mark.xfail(
+    strict=True, reason="held-out (heldout4.csv) kind accuracy fr 0.942 (en 0.967), below 0.95"
+)
+_PITCH_LEAK4 = pytest.mark.xfail(
+    strict=True, reason="heldout4.csv q103, q140, q204: pitches read as personal"
+)
+
+
+@pytest.mark.parametrize(
+    "lang", [pytest.param("en"), pytest.param("fr", marks=_BELOW_BAR_FR4)]
+)
+def test_heldout4_accuracy_per_language(heldout4, lang):
+    print(f"\n{heldout4.report()}")
+    assert heldout4.accuracy[lang] >= MIN_HELDOUT_ACCURACY
+
+
+@pytest.mark.parametrize(
+    "corpus", ["dev", "heldout", "heldout2", pytest.param("heldout3", marks=_PITCH_LEAK),
+               pytest.param("heldout4", marks=_PITCH_LEAK4)]
+)
 def test_no_pitch_reads_as_personal(corpus, request):
     frame = request.getfixturevalue(corpus).predictions
     leaked = frame[(frame["kind"] == "pitch") & (frame["predicted"] == "personal")]
     assert leaked.empty, leaked[["id", "note", "triggers"]].to_string()
+
+
+_SENT_AT = "2026-01-29 14:37"  # any fixed date: the message alone must not earn an accept
+#: Every other column at the canonical schema's default (no title, no mutuals, no groups)...
+DEFAULTS: dict[str, str] = {}
+#: ... or a peer's: a title in the example profile's field and three mutuals. There the note
+#: decides (a personal note is accepted, a generic one or a pitch declined), so a pitch read as
+#: personal would be accepted: the test has teeth.
+PEER = {"title": "Community Manager", "mutual_connections": "3"}
+
+
+def _as_invitations(path: Path, kind: str, context: dict[str, str]):
+    """The corpus's notes of ``kind``, and an invitations table holding each as its message,
+    the other columns at the schema's defaults overridden by ``context``."""
+    corpus = load_corpus(path)
+    notes = corpus[corpus["kind"] == kind].reset_index(drop=True)
+    defaults = {"mutual_connections": "0", "known_offline": "false", "sent_at": _SENT_AT,
+                **context}
+    table = pd.DataFrame({"message": notes["note"]})
+    for column in empty_invitations().columns.drop("message"):
+        table[column] = defaults.get(column, "")
+    return notes, coerce_invitations(table[list(empty_invitations().columns)], path.name)
+
+
+#: With the schema's defaults no heldout3 pitch is accepted (the message alone never earns an
+#: accept); in a peer's context the five pitches read as personal are (measured once).
+_ACCEPTED_PITCH = pytest.mark.xfail(
+    strict=True, reason="heldout3.csv: in a peer's context the 5 pitches read as personal "
+    "(m038, m070, m077, m096, m226) are accepted"
+)
+_ACCEPTED_PITCH4 = pytest.mark.xfail(
+    strict=True, reason="heldout4.csv: in a peer's context the 3 pitches read as personal "
+    "(q103, q140, q204) are accepted"
+)
+_LEAKS = {HELDOUT3: _ACCEPTED_PITCH, HELDOUT4: _ACCEPTED_PITCH4}
+_CASES = [
+    pytest.param(path, context, id=f"{path.stem}-{name}",
+                 marks=_LEAKS[path] if name == "peer" and path in _LEAKS else ())
+    for path in (HELDOUT2, HELDOUT3, HELDOUT4)
+    for name, context in (("defaults", DEFAULTS), ("peer", PEER))
+]
+
+
+@pytest.mark.parametrize(("path", "context"), _CASES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_triage_never_accepts_a_held_out_pitch(path, lang, context):
+    pitches, table = _as_invitations(path, "pitch", context)
+    assert len(table) == len(pitches) > 0
+    decided = triage(table, example_profile(lang))
+    accepted = decided["decision"] == "accept"
+    assert not accepted.any(), pitches.loc[accepted.to_numpy(), ["id", "note"]].to_string()
+
+
+def test_in_a_peer_context_the_note_decides():
+    """The control of the test above: the same context accepts personal development notes."""
+    _, table = _as_invitations(HELDOUT2, "personal", PEER)
+    accepted = (triage(table, example_profile("en"))["decision"] == "accept").mean()
+    assert accepted >= 0.9
 
 
 def test_confusion_matrices_are_crosstabs_over_all_kinds(dev):

@@ -70,7 +70,7 @@ def test_different_requests_get_different_messages():
 
 
 def test_works_on_rows_of_a_triaged_table():
-    df, profile = datasets.load_invitations(), datasets.example_profile()
+    df, profile = datasets.load_invitations(), datasets.example_profile("fr")
     result = triage(df, profile)
     asked = result[result["decision"] == "ask"].head(20)
     texts = [draft_message(row, profile) for _, row in asked.iterrows()]

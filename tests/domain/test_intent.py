@@ -225,3 +225,96 @@ def test_the_cue_table_is_checked_when_read():
     assert any("row 3, column weight" in p for p in problems)
     assert any("capturing groups" in p for p in problems)
     assert any("row 4, column cue: 'Démo' repeats row 2" in p for p in problems)
+
+
+# --- round 2: links, recruiters, shared pasts ---------------------------------------------------
+
+
+def test_a_link_counts_once_however_many_parts_or_addresses():
+    kind, triggers = classify_message("Check https://www.example.com/a and www.example.org/b")
+    assert kind == "pitch"  # a stranger's link is a pitch...
+    assert triggers == ("https://www.example.com/a", "www.example.org/b")
+    norm = normalise_message("Details: https://www.meetup.com/denver/events/1/ thanks")
+    table = phrase_table()
+    links = [table.shown(i, norm[s:e]) for s, e, i in find_cues(norm) if table.kinds[i] == "link"]
+    assert links == ["https://www.meetup.com/denver/events/1/"], "https, www, the domain: one cue"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great chatting at the Rust meetup last night! My slides: https://www.example.com/slides",
+        "Bonjour, suite à notre échange au forum de l'emploi, voici le lien de l'atelier : "
+        "https://www.example.fr/atelier",
+    ],
+)
+def test_a_link_beside_a_shared_context_is_not_a_pitch(text):
+    assert classify_message(text)[0] == "personal"
+
+
+def test_a_link_beside_a_shared_context_counts_when_the_note_offers_something():
+    text = ("Great meeting you at the conference. Check out our platform: www.example.com")
+    kind, triggers = classify_message(text)
+    assert kind == "pitch"
+    assert "www.example.com" in triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Hi, I'm running a VP Engineering search for a Series A robotics company (c. $220k + "
+         "equity). Happy to tell you more on a call.", "running a vp engineering search"),
+        ("Hello, I'm the hiring manager for a Data Analyst position at Acme. Open to a quick "
+         "call?", "a data analyst position"),
+        ("Bonjour, nous cherchons un cariste pour une mission d'intérim de 3 mois, 12€/h + "
+         "primes. Disponible pour un appel ?", "mission d'interim"),
+    ],
+)
+def test_recruiter_evidence_outweighs_a_call_request(text, trigger):
+    kind, triggers = classify_message(text)
+    assert kind == "personal", triggers
+    assert trigger in triggers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We sang together in the Riverside choir, so good to find you here!",
+        "Remember when we were on the same crew at the Seattle warehouse?",
+        "It's Dan from the night shift at Mercy General. Hope you're well!",
+        "Ex-Acme Lisbon team reunion this summer? Would be fun to catch up.",
+        "Hi Kim, great hike last weekend with the Sierra Club group. Let's keep in touch!",
+        "Hey, we met at the beach cleanup last Saturday, nice to connect!",
+        "Back when we shared that tiny office in Leeds I never thought you'd end up at NASA!",
+        "Salut Léa, on a bossé ensemble sur le chantier de Rennes, content de te retrouver !",
+        "Bonjour Paul, nous étions dans la même chorale à Lille à l'époque où je vivais là-bas.",
+        "Coucou, super répétition hier soir, à la semaine prochaine !",
+        "Bonjour, on s'est vus l'an dernier au festival de Cornouaille, au stand des bénévoles.",
+    ],
+)
+def test_a_shared_past_in_other_words_is_personal(text):
+    kind, triggers = classify_message(text)
+    assert kind == "personal", triggers
+
+
+def test_the_longest_match_wins_and_a_written_cue_beats_a_pattern_of_the_same_length():
+    """``we met`` (3) and the weak pattern ``we <verb>`` (1) match the same words: the cue as
+    written wins, whatever the length of the pattern's source."""
+    kind, triggers = classify_message("Hi Ana, we met at the bake sale!")
+    assert triggers[0] == "we met" and kind == "personal"
+    table = phrase_table()
+    patterns = [table.phrases[i].startswith("re:") or any(m in table.phrases[i] for m in "#*~")
+                for i in range(len(table.phrases))]
+    assert patterns == sorted(patterns), "cues as written come before patterns"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Tom, congrats on the new role! Our platform helps new CROs hit quota. 15 minutes?",
+        "We worked with teams like yours at Acme together with our partners: book a demo.",
+        "Bonjour, on s'est croisés au salon. Voici notre offre : https://www.example.fr/promo",
+    ],
+)
+def test_a_shared_context_does_not_hide_an_offer(text):
+    assert classify_message(text)[0] == "pitch"

@@ -9,9 +9,10 @@ from invite_triage import InvalidInputError, Profile, example_profile
 
 
 def test_example_is_the_articles_community_manager():
-    p = example_profile()
+    p = example_profile("fr")
     assert p.title == "Community Manager"
     assert p.language == "fr"
+    assert example_profile("en").language == "en"  # the same person, in the guide's edition
     assert 3 <= len(p.groups) <= 8
     assert 1 <= len(p.known_people) <= 15
 

@@ -32,7 +32,7 @@ PITCH_PEER = {**PEER, "name": "Paul Vente", "message": "Hi, book a quick call fo
 
 @pytest.fixture(scope="module")
 def world():
-    df, profile = datasets.load_invitations(), datasets.example_profile()
+    df, profile = datasets.load_invitations(), datasets.example_profile("fr")
     return df, profile, triage(df, profile)
 
 

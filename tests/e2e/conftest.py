@@ -29,6 +29,8 @@ from .servers import (
     voila_command,
     write_lab_user_settings,
 )
+from .visual import REPORTS as VISUAL_REPORTS
+from .visual import summary_lines as visual_summary_lines
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
@@ -55,8 +57,26 @@ CHROMIUM_ARGS = [
 
 
 def guide_notebooks() -> list[Path]:
-    """The guide's notebooks that exist now (discovered at collection time)."""
-    return sorted(NOTEBOOKS.glob("*.ipynb"))
+    """The guide's notebooks that exist now, every edition (``notebooks/*.ipynb`` and
+    ``notebooks/<lang>/*.ipynb``), discovered at collection time; checkpoints and private
+    folders left out."""
+    skipped = {".ipynb_checkpoints", "private"}
+    found = (
+        path
+        for path in NOTEBOOKS.rglob("*.ipynb")
+        if not skipped.intersection(path.relative_to(NOTEBOOKS).parts)
+    )
+    return sorted(found, key=lambda path: (len(path.relative_to(NOTEBOOKS).parts), path))
+
+
+def lab_path(notebook: Path) -> str:
+    """The notebook's path in the temporary copy the servers run on (``notebooks/fr/...``)."""
+    return (Path("notebooks") / notebook.relative_to(NOTEBOOKS)).as_posix()
+
+
+def notebook_id(notebook: Path) -> str:
+    """A test id that tells the editions apart: ``00-start-here``, ``fr/00-commencer-ici``."""
+    return notebook.relative_to(NOTEBOOKS).with_suffix("").as_posix()
 
 
 def find_chromium() -> str | None:
@@ -238,6 +258,11 @@ def latency_summary(samples: dict[str, list[float]]) -> dict:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if VISUAL_REPORTS:
+        terminalreporter.section("what the learner sees (1280x720, device scale factor 2)")
+        for line in visual_summary_lines(VISUAL_REPORTS):
+            terminalreporter.write_line(line)
+        terminalreporter.write_line(f"figures per notebook -> {ARTIFACTS / 'visual-quality.json'}")
     if LATENCY_SAMPLES:
         summary = latency_summary(LATENCY_SAMPLES)
         terminalreporter.section("e2e slider-to-chart latency")

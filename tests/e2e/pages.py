@@ -32,9 +32,16 @@ class OpenedPage:
         self.context.close()
 
 
-def new_page(browser: Browser) -> OpenedPage:
-    """A page in a context of its own, logging errors and blocking off-machine requests."""
-    context = browser.new_context(viewport=VIEWPORT)
+def new_page(
+    browser: Browser, viewport: dict[str, int] | None = None, device_scale_factor: float = 1
+) -> OpenedPage:
+    """A page in a context of its own, logging errors and blocking off-machine requests.
+
+    ``device_scale_factor=2`` is a laptop's "retina" screen: what looks sharp there needs two
+    image pixels per CSS pixel."""
+    context = browser.new_context(
+        viewport=viewport or VIEWPORT, device_scale_factor=device_scale_factor
+    )
     log = BrowserLog()
 
     def block(route: Route) -> None:
@@ -50,22 +57,33 @@ def new_page(browser: Browser) -> OpenedPage:
 class LabPages:
     """Pages for notebooks in JupyterLab, the next one possibly loading ahead."""
 
-    def __init__(self, browser: Browser, server: ServerProcess):
+    def __init__(
+        self,
+        browser: Browser,
+        server: ServerProcess,
+        viewport: dict[str, int] | None = None,
+        device_scale_factor: float = 1,
+    ):
         self.browser = browser
         self.server = server
+        self.viewport = viewport
+        self.device_scale_factor = device_scale_factor
         self._ahead: dict[str, OpenedPage] = {}
+
+    def _new(self) -> OpenedPage:
+        return new_page(self.browser, self.viewport, self.device_scale_factor)
 
     def load_ahead(self, path: str) -> None:
         """Start opening ``path`` in a new page now; ``take(path)`` will return that page."""
         if path in self._ahead:
             return
-        opened = new_page(self.browser)
+        opened = self._new()
         start_opening(opened.page, self.server, path)
         opened.started = True
         self._ahead[path] = opened
 
     def take(self, path: str) -> OpenedPage:
-        return self._ahead.pop(path, None) or new_page(self.browser)
+        return self._ahead.pop(path, None) or self._new()
 
     def close_all(self) -> None:
         for opened in self._ahead.values():

@@ -1,7 +1,7 @@
 """Every notebook of the guide, in JupyterLab, and the inbox app in Voilà, as a learner meets them.
 
-Notebooks are discovered when the tests are collected (``notebooks/*.ipynb``), so a new
-chapter is covered without touching this file.
+Notebooks are discovered when the tests are collected (``notebooks/*.ipynb`` and each
+edition's ``notebooks/<lang>/*.ipynb``), so a new chapter is covered without touching this file.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from . import apps as app_actions
-from .conftest import INBOX_APP, SCREENSHOTS, guide_notebooks
+from .conftest import INBOX_APP, SCREENSHOTS, guide_notebooks, lab_path, notebook_id
 from .lab import shutdown_kernels
 from .output_checks import find_problems, format_problems
 from .voila_page import open_voila_app
@@ -23,25 +23,21 @@ pytestmark = pytest.mark.e2e
 GUIDE = guide_notebooks()
 
 
-def _lab_path(notebook: Path) -> str:
-    return f"notebooks/{notebook.name}"
-
-
-@pytest.mark.parametrize("notebook", GUIDE, ids=lambda path: path.stem)
+@pytest.mark.parametrize("notebook", GUIDE, ids=notebook_id)
 def test_notebook_in_lab(notebook: Path, lab_server, lab_pages, latency_log, notebook_log):
     """Runs cleanly, every widget renders, and every app answers its slider and controls."""
-    path = _lab_path(notebook)
+    path = lab_path(notebook)
     opened = lab_pages.take(path)
     following = GUIDE.index(notebook) + 1
     if following < len(GUIDE):
-        lab_pages.load_ahead(_lab_path(GUIDE[following]))
+        lab_pages.load_ahead(lab_path(GUIDE[following]))
     try:
         report = walk_notebook_in_lab(
             opened.page,
             opened.log,
             lab_server,
             path,
-            SCREENSHOTS / f"{notebook.stem}.png",
+            SCREENSHOTS / f"{notebook_id(notebook).replace('/', '-')}.png",
             already_opening=opened.started,
         )
     finally:

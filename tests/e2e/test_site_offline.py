@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Request, Route
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.e2e
 
@@ -51,7 +52,9 @@ def site_dir(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory)
 def _site_pages() -> list[str]:
     """Page names to test, known at collection time from the notebooks that exist."""
     names = [p.stem for p in sorted((REPO / "notebooks").glob("*.ipynb"))]
-    return ["index", *names]
+    french_dir = REPO / "notebooks" / "fr"
+    french = [f"fr/{p.stem}" for p in sorted(french_dir.glob("*.ipynb"))]
+    return ["index", *names, *french]
 
 
 @pytest.fixture
@@ -89,12 +92,17 @@ def test_site_page_works_offline(site_dir: Path, offline_page: tuple, name: str)
     views = page.locator(WIDGET_VIEW).count()
     if views:
         # html-manager replaces each view's script with the widget it describes.
-        page.wait_for_function(
-            """(n) => document.querySelectorAll('.jupyter-widgets .lm-Widget, '
-                     + '.jupyter-widgets .widget-box, .jupyter-widgets .widget-inline-hbox')
-                     .length >= n""",
-            arg=views, timeout=30_000,
-        )
+        try:
+            page.wait_for_function(
+                """(n) => document.querySelectorAll('.jupyter-widgets .lm-Widget, '
+                         + '.jupyter-widgets .widget-box, .jupyter-widgets .widget-inline-hbox')
+                         .length >= n""",
+                arg=views, timeout=20_000,
+            )
+        except PlaywrightTimeout:
+            pytest.fail(f"{name}: {views} widgets never rendered (is site/assets/html-manager/"
+                        f"embed.js there?); blocked: {blocked}; failed: {failed}; "
+                        f"errors: {errors}")
         page.wait_for_timeout(500)  # let image widgets decode their buffers
         unrendered = page.evaluate(
             f"""() => [...document.querySelectorAll('{WIDGET_VIEW}')]
@@ -111,7 +119,7 @@ def test_site_page_works_offline(site_dir: Path, offline_page: tuple, name: str)
     )
     broken = [i["src"] for i in images if not i["ok"]]
     assert not broken, f"{name}: images that did not load: {broken}"
-    if name.startswith(("01-", "03-", "07-")):
+    if name.removeprefix("fr/").startswith(("01-", "03-", "07-")):
         assert images, f"{name}: the chapter's charts are missing"
 
     assert page.locator(".it-error-output").count() == 0, f"{name}: a cell shows an error"

@@ -10,6 +10,8 @@ import dataclasses
 
 import pytest
 
+from invite_triage.core.i18n import set_language
+from invite_triage.domain.intent import classify_message
 from invite_triage.domain.triage import triage
 from invite_triage.exercises import ch05
 from tests.exercises._common import (
@@ -21,7 +23,7 @@ from tests.exercises._common import (
 )
 
 CHAPTER = "ch05"
-NAMES = ("no_note_move", "known_only_missed", "pitch_note")
+NAMES = ("no_note_move", "known_only_missed", "pitch_note", "fooling_pitch")
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +93,55 @@ def test_pitch_note_rejects_other_kinds_and_long_text():
     assert "'personal'" in ch05.check_pitch_note(personal).message
     long_pitch = "Book a demo now " + "please " * 30
     assert "words" in ch05.check_pitch_note(long_pitch).message
+
+
+#: Offers wrapped in a shared context the reader knows: read as personal, not as a pitch.
+FOOLING_EN = "Loved your talk at the Lyon meetup! We offer a free audit of your page, happy to share."
+FOOLING_FR = "Bonjour, nous étions dans la même promo à Lyon. Je vous offre un essai de mon outil."
+
+
+@pytest.fixture
+def french():
+    set_language("fr")
+    yield
+    set_language("en")
+
+
+def test_offer_words_are_found_in_english_and_french():
+    assert set(ch05.offer_words(FOOLING_EN)) == {"free", "trial", "offer"}
+    assert set(ch05.offer_words("Une démo GRATUITE, remise de 20 € !")) == {
+        "trial", "free", "discount", "price"}
+    assert ch05.offer_words("I saw your job offer; une offre d'emploi chez vous ?") == {}
+    assert ch05.offer_words("Great meeting you at the meetup") == {}
+
+
+def test_a_pitch_that_fools_the_reader_is_accepted_and_explained():
+    kind, triggers = classify_message(FOOLING_EN)
+    assert kind != "pitch"
+    result = ch05.check_fooling_pitch(FOOLING_EN)
+    assert result.ok
+    assert "personal note" in result.message
+    assert all(f'"{t}"' in result.message for t in triggers)
+    assert "something free" in result.message and "pitch cue" in result.message
+
+
+def test_a_pitch_the_reader_catches_is_not_accepted():
+    caught = "Hi, our discount ends Friday: book a demo today!"
+    assert classify_message(caught)[0] == "pitch"
+    result = ch05.check_fooling_pitch(caught)
+    assert not result.ok and "caught it as a pitch" in result.message
+
+
+def test_a_note_without_an_offer_is_not_a_pitch_at_all():
+    result = ch05.check_fooling_pitch("Great meeting you at the Lyon meetup yesterday!")
+    assert not result.ok and "offers something" in result.message
+    assert not ch05.check_fooling_pitch(" ".join(["free"] * 40)).ok
+
+
+def test_the_fooling_pitch_feedback_is_french_in_the_french_edition(french):
+    assert classify_message(FOOLING_FR)[0] != "pitch"
+    result = ch05.check_fooling_pitch(FOOLING_FR)
+    assert result.ok
+    assert "le lecteur s'y est trompé" in result.message
+    assert "message personnel" in result.message and "«\u202fessai\u202f»" in result.message
+    assert "propose quelque chose" in ch05.check_fooling_pitch("Bonjour !").message

@@ -72,3 +72,28 @@ def test_best_accept_threshold():
     assert ch06.check_best_accept_threshold(f"{best:.2f}").ok
     assert not ch06.check_best_accept_threshold(worst).ok
     assert "pick one of" in ch06.check_best_accept_threshold(0.42).message
+
+
+def test_the_bet_on_the_best_strategy_is_computed_from_the_data(invitations, profile):
+    bet = ch06.bet_best_strategy(invitations, profile)
+    expected = str(compare_strategies(invitations, profile)["f1"].idxmax())
+    assert set(bet.choices) == {"engine", "accept_all", *CRITERIA}
+    assert bet.reveal(expected).correct
+    wrong = next(c for c in bet.choices if c != expected)
+    assert not bet.reveal(wrong).correct
+    assert "highest F1" in bet.question
+    assert bet.choice_labels["job"] == "their job alone"
+
+
+def test_the_bet_on_the_best_strategy_speaks_french(invitations, profile):
+    from invite_triage.core.i18n import set_language
+
+    set_language("fr")
+    try:
+        bet = ch06.bet_best_strategy(invitations, profile)
+        assert "meilleur F1" in bet.question
+        assert bet.choice_labels["engine"] == "les six combinés"
+        assert bet.choice_labels["job"] == "uniquement\u202f: son poste"
+        assert "précision" in bet.reveal("engine").explanation
+    finally:
+        set_language("en")

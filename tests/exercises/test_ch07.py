@@ -83,3 +83,31 @@ def test_noise_budget_is_a_decision_between_columns():
     assert "opens more doors" in ch07.check_noise_budget("known_only").message
     assert "over the budget" in ch07.check_noise_budget("accept everyone").message
     assert "threshold of the table" in ch07.check_noise_budget(0.45).message
+
+
+def test_the_bet_on_the_reach_kept_is_computed_from_the_data(invitations, profile):
+    from invite_triage.analysis.quality import QualityCurve
+
+    curve = QualityCurve.from_invitations(invitations, profile)
+    expected = 100 * curve.at(0.6)["reach_true"] / curve.at(0.3)["reach_true"]
+    bet = ch07.bet_reach_kept(curve)
+    assert bet.reveal(round(expected / 5) * 5).correct
+    assert not bet.reveal(min(100, expected + 40) if expected < 50 else expected - 40).correct
+    assert str(int(curve.at(0.3)["size"])) in bet.question
+    assert str(int(curve.at(0.6)["size"])) in bet.question
+    assert "doors" in bet.question and bet.unit == "%"
+
+
+def test_the_bet_on_the_reach_kept_speaks_french(invitations, profile):
+    from invite_triage.analysis.quality import QualityCurve
+    from invite_triage.core.i18n import set_language
+
+    curve = QualityCurve.from_invitations(invitations, profile)
+    set_language("fr")
+    try:
+        bet = ch07.bet_reach_kept(curve)
+        assert "Du seuil 0,3 au seuil 0,6" in bet.question
+        assert "portes" in bet.question
+        assert "contacts pertinents" in bet.reveal(50).explanation
+    finally:
+        set_language("en")

@@ -90,3 +90,37 @@ def test_a_sentence_naming_an_assumption_passes(sentence, assumption):
                                       "x" * 500])
 def test_an_empty_short_long_or_vague_sentence_does_not(sentence):
     assert not ch09.check_why_size_wins(sentence).ok
+
+
+@pytest.mark.parametrize("persona", ["job_seeker", "salesperson", "community_manager"])
+def test_the_bets_on_each_persona_are_computed_by_simulation(persona):
+    from invite_triage import WHAT_IF_PERSONAS
+
+    bet = ch09.bet_persona_policy(persona)
+    expected = str(what_if(**WHAT_IF_PERSONAS[persona])["value"].idxmax())
+    assert set(bet.choices) == {"accept_all", "balanced", "known_only"}
+    assert bet.reveal(expected).correct
+    assert not bet.reveal(next(c for c in bet.choices if c != expected)).correct
+
+
+def test_the_persona_bets_speak_the_editions_language():
+    from invite_triage.core.i18n import set_language
+
+    assert "job seeker" in ch09.bet_persona_policy("job_seeker").question
+    assert ch09.bet_persona_policy("salesperson").choice_labels["accept_all"] == "accept everyone"
+    set_language("fr")
+    try:
+        bet = ch09.bet_persona_policy("community_manager")
+        assert "Community Manager" in bet.question and "e-réputation" in bet.question
+        assert bet.choice_labels["accept_all"] == "tout accepter"
+        assert "chaque politique" in bet.reveal("balanced").explanation
+    finally:
+        set_language("en")
+
+
+def test_an_unknown_persona_is_refused_with_the_known_ones():
+    from invite_triage.core.errors import InvalidInputError
+
+    with pytest.raises(InvalidInputError) as info:
+        ch09.bet_persona_policy("astronaut")
+    assert "job_seeker" in str(info.value)

@@ -31,3 +31,18 @@ def test_spans_point_at_the_phrases_as_typed(text):
         assert typed.strip() == typed
         if "#" not in span.phrase:
             assert normalise_message(typed) == normalise_message(span.phrase)
+
+
+def test_highlights_are_the_cues_the_classifier_counts():
+    """One reading: the spans are ``find_cues``'s (longest match, nested cues left out), so a
+    URL is one link span, not three, and a call request has its own kind."""
+    text = "Hi, we met at the meetup! Slides: https://www.example.com/s — quick call next week?"
+    spans = find_phrases(text)
+    kinds = {text[span.start:span.end]: span.kind for span in spans}
+    assert kinds["https://www.example.com/s"] == "link"
+    assert kinds["we met"] == "personal"
+    assert kinds["quick call"] == "request"
+    assert not any(span.phrase in {"www", "http*"} for span in spans)
+    starts = [span.start for span in spans]
+    assert starts == sorted(starts)
+    assert IntentModel().analyse(text).spans == spans

@@ -12,6 +12,7 @@ same rules to the file JupyterLab saved.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 import sys
@@ -32,6 +33,12 @@ ALLOWED_LIBRARIES = frozenset({"pandas", "numpy", "matplotlib", "IPython"}) | fr
     sys.stdlib_module_names
 )
 
+#: The lesson's headings in each edition: English in notebooks/, French in notebooks/fr/.
+LESSON_HEADINGS = {
+    "en": (("Questions", "Objectives", "Timing"), "Key points"),
+    "fr": (("Questions", "Objectifs", "Durée"), "Points clés"),
+}
+
 HEAVY_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.For, ast.While)
 DATA_PATH = re.compile(r"read_csv|read_excel|\.\./data|['\"]data/|\bopen\(")
 
@@ -45,6 +52,11 @@ def discover(root: Path = ROOT) -> list[Path]:
 def is_chapter(path: Path) -> bool:
     """Chapters are numbered (``01-their-job.ipynb``); apps such as the inbox are not."""
     return re.match(r"\d\d-", path.name) is not None
+
+
+def language_of(path: Path) -> str:
+    """The edition a notebook belongs to: ``fr`` in a ``fr`` folder, else English."""
+    return "fr" if path.parent.name == "fr" else "en"
 
 
 def load(path: Path) -> dict:
@@ -97,19 +109,19 @@ def storage_problems(nb: dict) -> list[str]:
     return problems
 
 
-def lesson_problems(nb: dict) -> list[str]:
-    """A chapter opens with its questions, objectives and timing and closes with key points."""
+def lesson_problems(nb: dict, lang: str = "en") -> list[str]:
+    """A chapter opens with its questions, objectives and timing and closes with key points
+    (in the edition's language: ``Objectifs``, ``Durée`` and ``Points clés`` in French)."""
     cells = nb.get("cells", [])
     if not cells:
         return ["the notebook has no cells"]
     first, last = source_of(cells[0]), source_of(cells[-1])
+    opening, closing = LESSON_HEADINGS[lang]
     problems = [
-        f"the first cell lacks **{heading}**"
-        for heading in ("Questions", "Objectives", "Timing")
-        if heading not in first
+        f"the first cell lacks **{heading}**" for heading in opening if heading not in first
     ]
-    if "Key points" not in last:
-        problems.append("the last cell is not the key points")
+    if closing not in last:
+        problems.append(f"the last cell is not the key points ({closing})")
     return problems
 
 
@@ -185,7 +197,7 @@ def rules_for(path: Path) -> list[Callable[[dict], list[str]]]:
     public face; chapters also follow the lesson structure and keep code cells thin."""
     rules = [storage_problems, import_problems]
     if is_chapter(path):
-        rules += [lesson_problems, thin_code_problems]
+        rules += [functools.partial(lesson_problems, lang=language_of(path)), thin_code_problems]
         if not path.name.startswith("00-"):
             rules.append(exercise_problems)
     return rules
@@ -235,7 +247,7 @@ def test_imports_only_the_public_face(path):
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=_id)
 def test_opens_with_questions_objectives_timing_and_closes_with_key_points(path):
-    _fail(path, lesson_problems(load(path)))
+    _fail(path, lesson_problems(load(path), language_of(path)))
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=_id)

@@ -67,7 +67,7 @@ def _title(fig: Figure) -> str:
     texts = [fig._suptitle.get_text() if fig._suptitle else ""]
     for ax in fig.axes:
         texts += [ax.get_title(loc) for loc in ("left", "center", "right")]
-    return " ".join(t for t in texts if t).strip()
+    return " ".join(t for t in texts if t).replace("\n", " ").strip()  # long titles wrap
 
 
 def _check_readable(fig: Figure) -> None:

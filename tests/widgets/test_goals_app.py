@@ -11,6 +11,7 @@ import dataclasses
 
 import pytest
 
+from invite_triage.core.i18n import label
 from invite_triage.domain.profile import FAMILIES, RELEVANT_WEIGHT
 from invite_triage.render.style import NEUTRAL
 from invite_triage.widgets.goals_app import goals_app
@@ -50,7 +51,8 @@ def test_goals_app_prospecting_raises_leadership_and_colours_what_matters(profil
         assert bar.get_width() == pytest.approx(weights[family])
         matters = weights[family] >= RELEVANT_WEIGHT
         assert _same_colour(bar.get_facecolor(), NEUTRAL) != matters
-    assert app.title.get_text().endswith(", ".join(chosen.relevant_families))
+    assert app.title.get_text().endswith(
+        ", ".join(label("family", f, "en") for f in chosen.relevant_families))
 
 
 def test_goals_app_with_no_goal_still_ranks_your_own_field_first(profile):

@@ -26,7 +26,7 @@ def test_intent_app_classifies_typed_text_and_highlights_triggers():
     assert "démo gratuite" in app.reading.triggers
     # The highlight wraps the phrase as typed, accents included.
     assert re.search(r"<mark[^>]*>démo gratuite</mark>", app.result.value)
-    assert "<b>pitch</b>" in app.result.value
+    assert "<b>sales pitch</b>" in app.result.value  # label("message_kind", "pitch")
 
 
 def test_intent_app_example_dropdown_fills_the_text_box():

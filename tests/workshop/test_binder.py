@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import tomllib
+
 REPO = Path(__file__).resolve().parents[2]
 BINDER = REPO / "binder"
 
@@ -29,6 +31,19 @@ def test_binder_pins_are_the_lock_pins():
     assert not differ, f"binder pins differ from the lock (binder, lock): {differ}"
     for needed in ("jupyterlab", "ipywidgets", "jupyterlab-widgets", "pandas", "matplotlib"):
         assert needed in binder, f"binder/requirements.txt lacks {needed}"
+
+
+def test_binder_installs_every_package_of_the_lab_extra():
+    with (REPO / "pyproject.toml").open("rb") as handle:
+        lab = tomllib.load(handle)["project"]["optional-dependencies"]["lab"]
+    listed = {
+        re.sub(r"[-_.]+", "-", re.split(r"[<>=!~ ;\[]", line.strip(), maxsplit=1)[0]).lower()
+        for line in (BINDER / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    }
+    for requirement in lab:
+        name = re.sub(r"[-_.]+", "-", re.split(r"[<>=!~ ;\[]", requirement, maxsplit=1)[0])
+        assert name.lower() in listed, f"binder/requirements.txt lacks {name} (lab extra)"
 
 
 def test_binder_runtime_is_a_supported_python():

@@ -1,7 +1,8 @@
 """Chapter timings have one source, workshop/chapters.toml, and everything else agrees with it.
 
 - each notebook's first markdown cell says "**Timing**: T min teaching · E min exercises"
-  (or, in French, "**Durée** : T min d'exposé · E min d'exercices") with the file's numbers;
+  (in notebooks/fr/, "**Durée** : T min d'enseignement · E min d'exercices") with the file's
+  numbers;
 - each agenda (workshop/agenda-*.md, workshop/fr/agenda-*.md) gives every chapter row the
   chapter's minutes, includes exactly the chapters flagged for it, starts each row when the
   previous one ends, and adds up to the total it announces.
@@ -26,7 +27,8 @@ TOTAL = re.compile(r"\*\*Total\s*:\s*(\d+)\s*min", re.IGNORECASE)
 ROW = re.compile(r"^\|\s*(\d+):(\d\d)\s*\|\s*(\d+)\s*\|(.*)$")
 #: A chapter row's "what" cell starts with the notebook id in backticks; other rows (welcome,
 #: breaks, discussion) may mention chapters further on without being chapter rows.
-CHAPTER_ROW = re.compile(r"^\s*`(\d\d-[a-z-]+[a-z])`")
+#: French agendas name the French notebooks (notebooks/fr/), so rows match chapters by number.
+CHAPTER_ROW = re.compile(r"^\s*`(?:fr/)?((\d\d)-[a-z-]+[a-z])`")
 #: agenda file -> the chapters.toml flag that says which chapters it holds.
 AGENDAS = {
     "agenda-90min.md": "fast_path",
@@ -43,6 +45,15 @@ def chapters() -> dict[str, dict]:
 
 def chapter_notebooks() -> list[Path]:
     return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def french_notebooks() -> list[Path]:
+    """The French edition (notebooks/fr/), named in French: matched by chapter number."""
+    return sorted((NOTEBOOKS / "fr").glob("[0-9][0-9]-*.ipynb"))
+
+
+def chapter_by_number(path: Path) -> dict | None:
+    return next((c for cid, c in chapters().items() if cid[:2] == path.stem[:2]), None)
 
 
 def notebook_timing(path: Path) -> tuple[int, int] | None:
@@ -95,6 +106,22 @@ def test_notebook_timing_matches_chapters_file(path: Path):
     )
 
 
+@pytest.mark.parametrize("path", french_notebooks(), ids=lambda p: f"fr/{p.stem}")
+def test_french_notebook_timing_matches_chapters_file(path: Path):
+    chapter = chapter_by_number(path)
+    assert chapter is not None, f"fr/{path.name}: no chapter {path.stem[:2]} in chapters.toml"
+    timing = notebook_timing(path)
+    assert timing is not None, (
+        f"fr/{path.name}: no '**Durée** : T min d'enseignement · E min d'exercices' line in the "
+        "first markdown cell"
+    )
+    expected = (chapter["teaching"], chapter["exercises"])
+    assert timing == expected, (
+        f"fr/{path.name} says {timing[0]} + {timing[1]} min; workshop/chapters.toml says "
+        f"{expected[0]} + {expected[1]} min"
+    )
+
+
 @pytest.mark.parametrize("name", list(AGENDAS))
 def test_agenda_adds_up(name: str):
     text = (WORKSHOP / name).read_text(encoding="utf-8")
@@ -115,8 +142,8 @@ def test_agenda_adds_up(name: str):
         found = CHAPTER_ROW.match(rest)
         if not found:
             continue
-        cid = found[1]
-        assert cid in known, f"{name}: {cid} is not in chapters.toml"
+        cid = next((c for c in known if c[:2] == found[2]), None)
+        assert cid is not None, f"{name}: no chapter {found[2]} in chapters.toml"
         seen.append(cid)
         chapter = known[cid]
         assert minutes == chapter["teaching"] + chapter["exercises"], (

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from invite_triage.analysis.texts import CatalogLabels
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import message
 from invite_triage.domain.criteria import CRITERIA
 from invite_triage.domain.profile import Profile
 from invite_triage.domain.triage import triage
@@ -113,27 +115,34 @@ def compare_strategies(
     return table
 
 
-#: The 2×2 table's rows and columns, in plain words (chapter 03 names precision and recall only
-#: after the learner has read this table).
+#: The 2×2 table's rows and columns, as stable keys (chapter 03 names precision and recall
+#: only after the learner has read this table). The words shown come from the catalog.
 LET_IN, KEPT_OUT = "let in", "kept out"
 RELEVANT, NOT_RELEVANT = "relevant", "not relevant"
-#: What each cell of the table means, for captions: (row, column) → plain name.
-CELL_NAMES: dict[tuple[str, str], str] = {
-    (LET_IN, RELEVANT): "good catches",
-    (LET_IN, NOT_RELEVANT): "let in by mistake",
-    (KEPT_OUT, RELEVANT): "missed",
-    (KEPT_OUT, NOT_RELEVANT): "rightly kept out",
-}
+_KEYS: dict[str, str] = {LET_IN: "let_in", KEPT_OUT: "kept_out", RELEVANT: "relevant",
+                         NOT_RELEVANT: "not_relevant"}
+#: What each cell of the table means, for captions: (row, column) → plain name, in the
+#: current language.
+CELL_NAMES: CatalogLabels[tuple[str, str]] = CatalogLabels("analysis.confusion.cell", {
+    (row, column): f"{_KEYS[row]}.{_KEYS[column]}"
+    for row in (LET_IN, KEPT_OUT) for column in (RELEVANT, NOT_RELEVANT)
+})
+
+
+def confusion_label(key: str, lang: str | None = None) -> str:
+    """The words shown for one of the table's keys (``LET_IN``...) in ``lang``."""
+    return message(f"analysis.confusion.{_KEYS[key]}", lang)
 
 
 def confusion_table(
-    let_in: pd.Series | np.ndarray, relevant: pd.Series | np.ndarray
+    let_in: pd.Series | np.ndarray, relevant: pd.Series | np.ndarray, lang: str | None = None,
 ) -> pd.DataFrame:
     """The 2×2 table of a rule: rows "let in" / "kept out", columns "relevant" / "not relevant".
 
     Counting the four cases in plain words first makes the two rates that follow (precision:
     the "relevant" share of the top row; recall: the "let in" share of the left column) a
-    matter of reading a table, not of learning a formula.
+    matter of reading a table, not of learning a formula. Rows, columns and their titles are
+    in ``lang`` (None: the current language); in English they are the keys ``LET_IN``...
     """
     passed = np.asarray(let_in, dtype=bool)
     truth = np.asarray(relevant, dtype=bool)
@@ -146,7 +155,11 @@ def confusion_table(
         [int((passed & truth).sum()), int((passed & ~truth).sum())],
         [int((~passed & truth).sum()), int((~passed & ~truth).sum())],
     ]
-    table = pd.DataFrame(counts, index=[LET_IN, KEPT_OUT], columns=[RELEVANT, NOT_RELEVANT])
-    table.index.name = "the rule"
-    table.columns.name = "the hidden answer"
+    table = pd.DataFrame(
+        counts,
+        index=[confusion_label(k, lang) for k in (LET_IN, KEPT_OUT)],
+        columns=[confusion_label(k, lang) for k in (RELEVANT, NOT_RELEVANT)],
+    )
+    table.index.name = message("analysis.confusion.rows", lang)
+    table.columns.name = message("analysis.confusion.columns", lang)
     return table

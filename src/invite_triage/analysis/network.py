@@ -11,12 +11,14 @@ import numpy as np
 import pandas as pd
 
 from invite_triage.analysis.quality import contact_signals
+from invite_triage.core.i18n import label, message
 from invite_triage.domain.intent import KINDS, classify_messages
 from invite_triage.domain.profile import Profile
 from invite_triage.domain.titles import classify_titles
 from invite_triage.linkedin.export import LinkedInExport
 
-__all__ = ["intent_summary", "network_composition", "network_growth", "pending_with_intent"]
+__all__ = ["intent_summary", "network_composition", "network_growth", "pending_with_intent",
+           "profile_summary"]
 
 
 
@@ -94,3 +96,21 @@ def intent_summary(export: LinkedInExport) -> pd.DataFrame:
     total = max(int(counts.sum()), 1)
     return pd.DataFrame({"intent": list(KINDS), "pending": counts.to_numpy(np.int64),
                          "share": counts.to_numpy(float) / total})
+
+
+def profile_summary(profile: Profile, lang: str | None = None) -> pd.Series:
+    """What the triage will use about you, one line each, labelled in ``lang`` (None: the
+    current language): read it before trusting a chart built on it (a wrong headline gives a
+    wrong family, and every relevance figure follows)."""
+    families = ", ".join(label("family", f, lang) for f in profile.relevant_families)
+    rows = {
+        "name": profile.name,
+        "job_title": profile.title,
+        "family": label("family", profile.family, lang),
+        "relevant_families": families,
+        "groups": len(profile.groups),
+        "known_people": len(profile.known_people),
+    }
+    return pd.Series({message(f"analysis.profile_summary.{key}", lang): value
+                      for key, value in rows.items()},
+                     name=message("analysis.profile_summary.title", lang), dtype=object)

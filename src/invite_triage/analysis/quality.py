@@ -22,7 +22,6 @@ threshold is then a sum over a subset, so the threshold sweep is a sort plus cum
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,9 +29,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from invite_triage.analysis.texts import CatalogLabels, num, pct
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import message
 from invite_triage.domain.criteria import Signals
 from invite_triage.domain.profile import RELEVANT_WEIGHT, Profile
+from invite_triage.domain.schema import TRUTH_COLUMNS
 from invite_triage.domain.titles import classify_titles
 from invite_triage.domain.triage import DEFAULT_THRESHOLDS, PreparedTriage, triage
 
@@ -49,6 +51,23 @@ POSTS_PER_WEEK_BY_PERSONA: dict[str, float] = {
     "prospector": 3.0,
     "spam": 5.0,
 }
+#: The ground-truth personas' names, in the current language.
+PERSONA_NAMES: CatalogLabels[str] = CatalogLabels("analysis.persona",
+                                                  tuple(POSTS_PER_WEEK_BY_PERSONA))
+
+
+def posting_assumptions(lang: str | None = None) -> pd.DataFrame:
+    """:data:`POSTS_PER_WEEK_BY_PERSONA` as a table a learner reads in ``lang`` (None: the
+    current language): one row per persona, its name and its assumed posts per week, so the
+    chapter shows the assumptions behind feed noise before any result built on them."""
+    return pd.DataFrame({
+        message("analysis.posting.persona", lang): [PERSONA_NAMES.get_in(key, lang)
+                                                   for key in POSTS_PER_WEEK_BY_PERSONA],
+        message("analysis.posting.posts_per_week", lang): list(POSTS_PER_WEEK_BY_PERSONA
+                                                              .values()),
+    })
+
+
 #: Posts per week, by job family: the same **assumptions**, seen through the only thing an
 #: estimate can see (the job title). Sales posts most; tech and finance least.
 POSTS_PER_WEEK_BY_FAMILY: dict[str, float] = {
@@ -68,13 +87,8 @@ DEFAULT_CURVE_THRESHOLDS: tuple[float, ...] = tuple(np.round(np.linspace(0, 1, 2
 #: Policies ``simulate_growth`` knows by name (see ``policy_accepts``).
 NAMED_POLICIES: tuple[str, ...] = ("accept_all", "known_only", "balanced", "open")
 METRICS: tuple[str, ...] = ("size", "relevance_share", "feed_noise", "exposure", "reach")
-METRIC_MEANINGS: dict[str, str] = {
-    "size": "number of contacts",
-    "relevance_share": "share of contacts who matter to you",
-    "feed_noise": "share of your feed written by contacts who do not matter to you",
-    "exposure": "strangers with weak signals who can see your contact list (and maybe e-mail)",
-    "reach": "relevant people one step further, via relevant mutual connections (paths)",
-}
+#: What each metric means, in the current language (``.in_language(lang)`` for another).
+METRIC_MEANINGS: CatalogLabels[str] = CatalogLabels("analysis.quality.meaning", METRICS)
 
 #: A policy for ``simulate_growth``: a name, a threshold dict for ``triage``, a minimum score,
 #: or a callable taking the triaged invitations and returning a boolean mask of acceptances.
@@ -148,7 +162,7 @@ def _relevant_mutual_counts(contacts: pd.DataFrame, weights: Mapping[str, float]
 
 def has_truth(contacts: pd.DataFrame) -> bool:
     """Whether ``contacts`` carries the synthetic world's hidden ground truth."""
-    return {"relevant", "persona"} <= set(contacts.columns)
+    return set(TRUTH_COLUMNS) <= set(contacts.columns)
 
 
 def contact_signals(contacts: pd.DataFrame, profile: Profile) -> pd.DataFrame:
@@ -269,14 +283,16 @@ class NetworkQuality:
     def is_synthetic(self) -> bool:
         return self.truth is not None
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per metric: ``estimate``, ``truth`` (NaN on real data) and what it means."""
+    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
+        """One row per metric: ``estimate``, ``truth`` (NaN on real data) and what it means
+        (in ``lang``; None: the current language)."""
         truth = self.truth.as_dict() if self.truth else {}
+        meanings = METRIC_MEANINGS.in_language(lang)
         return pd.DataFrame(
             {
                 "estimate": [_float_or_nan(getattr(self.estimate, m)) for m in METRICS],
                 "truth": [_float_or_nan(truth.get(m)) for m in METRICS],
-                "meaning": [METRIC_MEANINGS[m] for m in METRICS],
+                "meaning": [meanings[m] for m in METRICS],
             },
             index=pd.Index(METRICS, name="metric"),
         )
@@ -301,46 +317,39 @@ def _metrics(signals: pd.DataFrame, suffix: str) -> QualityMetrics:
     )
 
 
-def _pct(value: float) -> str:
-    return "n/a" if value is None or math.isnan(value) else f"{value:.0%}"
-
-
-def _summarise(estimate: QualityMetrics, truth: QualityMetrics | None) -> str:
+def _summarise(estimate: QualityMetrics, truth: QualityMetrics | None,
+               lang: str | None = None) -> str:
     """A few plain sentences; the ground truth, when known, in brackets after each estimate."""
     if estimate.size == 0:
-        return "No contacts: nothing to measure."
+        return message("analysis.quality.empty", lang)
 
-    def both(est: float, tru: float | None, fmt: Callable[[float], str]) -> str:
-        return fmt(est) + (f" (truth: {fmt(tru)})" if tru is not None else "")
+    def both(est: float, tru: float | None, fmt: Callable[..., str]) -> str:
+        shown = fmt(est, lang)
+        if tru is None:
+            return shown
+        return message("analysis.quality.with_truth", lang, estimate=shown, truth=fmt(tru, lang))
 
     t = truth
-    count = "{:,.0f}".format
     parts = [
-        f"{estimate.size:,} contacts; an estimated "
-        f"{both(estimate.relevance_share, t and t.relevance_share, _pct)} of them work in "
-        "fields that matter to you.",
-        f"About {both(estimate.feed_noise, t and t.feed_noise, _pct)} of your feed would come "
-        "from people outside those fields (assumed posting rates).",
-        f"{both(estimate.exposure, t and t.exposure, count)} are strangers with weak signals "
-        "who can see your contact list and, by default, your primary e-mail address.",
+        message("analysis.quality.size", lang, size=num(estimate.size, lang),
+                relevant=both(estimate.relevance_share, t and t.relevance_share, pct)),
+        message("analysis.quality.noise", lang,
+                noise=both(estimate.feed_noise, t and t.feed_noise, pct)),
+        message("analysis.quality.exposure", lang,
+                exposure=both(estimate.exposure, t and t.exposure, num)),
     ]
     if estimate.reach is None:
-        parts.append("Doors to new opportunities (reach) are unknown: this data has no "
-                     "mutual connections.")
+        parts.append(message("analysis.quality.reach_unknown", lang))
     else:
-        parts.append(
-            f"Your relevant contacts open about {both(estimate.reach, t and t.reach, count)} "
-            "paths to relevant people one step further."
-        )
-    parts.append(
-        "Figures are ground truth from the synthetic world in brackets, estimates otherwise."
-        if t is not None
-        else "All figures are estimates: real data has no ground truth."
-    )
+        parts.append(message("analysis.quality.reach", lang,
+                             reach=both(estimate.reach, t and t.reach, num)))
+    parts.append(message("analysis.quality.footer_truth" if t is not None
+                         else "analysis.quality.footer_estimates", lang))
     return " ".join(parts)
 
 
-def network_quality(contacts: pd.DataFrame, profile: Profile) -> NetworkQuality:
+def network_quality(contacts: pd.DataFrame, profile: Profile,
+                    lang: str | None = None) -> NetworkQuality:
     """Measure any set of contacts: your LinkedIn connections (``position``, ``company``, as
     ``datasets.load_connections()`` returns them) or invitations in the canonical schema (for
     instance the ones a policy accepted). Truth is filled only when ``relevant`` and
@@ -349,19 +358,13 @@ def network_quality(contacts: pd.DataFrame, profile: Profile) -> NetworkQuality:
     signals = contact_signals(contacts, profile)
     estimate = _metrics(signals, "")
     truth = _metrics(signals, "_true") if "relevant_true" in signals.columns else None
-    notes = [
-        "Relevance is estimated from the job family alone (the criterion every source has).",
-        "Feed noise uses assumed posting rates per job family (per persona for the truth), "
-        "not measured ones.",
-    ]
+    notes = [message("analysis.quality.note.relevance", lang),
+             message("analysis.quality.note.noise", lang)]
     if "mutual_titles" not in contacts.columns:
-        notes.append(
-            "No mutual connections in this data (a LinkedIn export never has them): reach is "
-            "unknown and exposure rests on the job and your list of people you know."
-        )
+        notes.append(message("analysis.quality.note.no_mutuals", lang))
     if truth is None:
-        notes.append("Real data: every figure is an estimate; there is no ground truth.")
-    return NetworkQuality(estimate, truth, _summarise(estimate, truth), tuple(notes))
+        notes.append(message("analysis.quality.note.real", lang))
+    return NetworkQuality(estimate, truth, _summarise(estimate, truth, lang), tuple(notes))
 
 
 # --- policies -------------------------------------------------------------------------------

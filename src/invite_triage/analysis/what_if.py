@@ -42,7 +42,9 @@ import numpy as np
 import pandas as pd
 
 from invite_triage.analysis.quality import contact_signals
+from invite_triage.analysis.texts import CatalogLabels, num, pct
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import message
 from invite_triage.domain.profile import Profile
 from invite_triage.domain.taxonomy import DECISIONS
 from invite_triage.domain.triage import PreparedTriage
@@ -72,13 +74,10 @@ MEASURES: tuple[str, ...] = ("accepted", "relevant_accepted", "weak_tie_reach",
                              "noise_posts_per_week", "exposed_strangers", "minutes")
 #: The columns of :func:`what_if`, indexed by policy.
 WHAT_IF_COLUMNS: tuple[str, ...] = ("value", *COMPONENTS, *MEASURES)
-COMPONENT_MEANINGS: dict[str, str] = {
-    "relevant_contacts": "relevant contacts gained (each worth 1)",
-    "reach": "weak ties toward new opportunities, times what reach is worth",
-    "feed_noise": "posts per week from irrelevant contacts, times what noise costs",
-    "exposure": "strangers who can see your contact list, times what exposure costs",
-    "time_spent": "minutes spent deciding, times what a minute costs",
-}
+#: What each component means, in the current language (``.in_language(lang)`` for another).
+COMPONENT_MEANINGS: CatalogLabels[str] = CatalogLabels("analysis.what_if.meaning", COMPONENTS)
+#: Each component's short name (a chart's legend, a table's row).
+COMPONENT_LABELS: CatalogLabels[str] = CatalogLabels("analysis.what_if.component", COMPONENTS)
 
 # --- assumptions: every number below is ours, chosen for teaching ---------------------------
 
@@ -108,22 +107,11 @@ WHAT_IF_STEPS: dict[str, float] = {
     "noise_cost": 0.01,
     "exposure_cost": 0.05,
 }
-ASSUMPTION_LABELS: dict[str, str] = {
-    "relevant_share": "share of relevant senders",
-    "clue_separation": "how well the clues separate",
-    "irrelevant_posting": "how much irrelevant contacts post",
-    "reach_worth": "what reach is worth",
-    "noise_cost": "what feed noise costs",
-    "exposure_cost": "what exposure costs",
-}
-ASSUMPTION_MEANINGS: dict[str, str] = {
-    "relevant_share": "share of invitations sent by people who matter to you",
-    "clue_separation": "0: the clues say nothing; 1: as in our synthetic world; 2: sharper",
-    "irrelevant_posting": "multiplier on how much irrelevant contacts post",
-    "reach_worth": "value of one weak tie toward new opportunities (high when job hunting)",
-    "noise_cost": "cost of one irrelevant post per week in your feed",
-    "exposure_cost": "cost of one stranger who can see your contact list",
-}
+#: Each assumption's slider label and meaning, in the current language.
+ASSUMPTION_LABELS: CatalogLabels[str] = CatalogLabels("analysis.what_if.assumption",
+                                                      tuple(WHAT_IF_RANGES))
+ASSUMPTION_MEANINGS: CatalogLabels[str] = CatalogLabels("analysis.what_if.assumption_meaning",
+                                                        tuple(WHAT_IF_RANGES))
 
 #: Three people who weigh a network differently (assumptions, for the chapter's bets). A job
 #: seeker values reach, after the weak-ties result; a salesperson is an open networker: most
@@ -144,11 +132,8 @@ WHAT_IF_PERSONAS: dict[str, dict[str, float]] = {
         "reach_worth": 0.1, "noise_cost": 0.3, "exposure_cost": 1.2,
     },
 }
-PERSONA_LABELS: dict[str, str] = {
-    "job_seeker": "a job seeker",
-    "salesperson": "a salesperson",
-    "community_manager": "a community manager guarding her e-reputation",
-}
+PERSONA_LABELS: CatalogLabels[str] = CatalogLabels("analysis.what_if.persona",
+                                                   tuple(WHAT_IF_PERSONAS))
 
 #: Where "moderately weak" sits, in mutual connections (assumption: the paper gives the shape
 #: of the curve; placing its peak in our synthetic world is our choice).
@@ -391,12 +376,13 @@ class BreakEven:
 
 
 def break_even(assumption: str = "reach_worth", policy: str = "accept_all",
-               points: int = 41, **assumptions: float) -> BreakEven:
+               points: int = 41, lang: str | None = None, **assumptions: float) -> BreakEven:
     """Search ``assumption`` over its range for where ``policy`` starts to win.
 
     A grid of ``points`` values finds the first change of winner; bisection then refines it
     to a thousandth of the range. On ``relevant_share`` and ``clue_separation`` each point
     simulates (and caches) a population. Other assumptions stay as given (or at their defaults).
+    The sentence is in ``lang`` (None: the current language).
     """
     if assumption not in WHAT_IF_RANGES:
         raise InvalidInputError(f"unknown assumption {assumption!r}",
@@ -416,12 +402,13 @@ def break_even(assumption: str = "reach_worth", policy: str = "accept_all",
     wins_now = wins(resolved[assumption])
     grid = np.linspace(low, high, points)
     outcome = [wins(float(x)) for x in grid]
-    label = ASSUMPTION_LABELS[assumption]
-    name = _POLICY_PHRASES[policy]
     if all(outcome) or not any(outcome):
-        verdict = "wins" if outcome[0] else "does not win"
-        sentence = (f"With these settings, {name} {verdict} anywhere from {low:g} to {high:g} "
-                    f"on “{label}”.")
+        sentence = message(
+            "analysis.what_if.break_even.always" if outcome[0]
+            else "analysis.what_if.break_even.never", lang,
+            policy=_POLICY_PHRASES.get_in(policy, lang), low=num(low, lang, _digits(low)),
+            high=num(high, lang, _digits(high)),
+            assumption=ASSUMPTION_LABELS.get_in(assumption, lang))
         return BreakEven(assumption, policy, None, None, wins_now, sentence)
     i = next(k for k in range(1, points) if outcome[k] != outcome[k - 1])
     a, b = float(grid[i - 1]), float(grid[i])
@@ -434,28 +421,21 @@ def break_even(assumption: str = "reach_worth", policy: str = "accept_all",
             b = mid
     at = (a + b) / 2
     above = outcome[i]
-    side = "more than" if above else "less than"
-    subject = _BREAK_EVEN_PHRASES[assumption].format(side=side, x=at)
-    sentence = (f"{name[0].upper()}{name[1:]} wins once {subject} "
-                f"(other settings as they are).")
+    x = pct(at, lang) if assumption == "relevant_share" else num(at, lang, 2)
+    side = "above" if above else "below"
+    subject = message(f"analysis.what_if.break_even.{assumption}.{side}", lang, x=x)
+    sentence = message(f"analysis.what_if.break_even.{policy}", lang, condition=subject)
     return BreakEven(assumption, policy, at, above, wins_now, sentence)
 
 
-_BREAK_EVEN_PHRASES: dict[str, str] = {
-    "relevant_share": "the share of relevant senders is {side} {x:.0%}",
-    "clue_separation": "the clue separation is {side} {x:.2f}",
-    "irrelevant_posting": "irrelevant contacts post {side} {x:.2f} times the assumed rates",
-    "reach_worth": "reach is worth {side} {x:.2f} per weak tie",
-    "noise_cost": "feed noise costs {side} {x:.2f} per weekly post",
-    "exposure_cost": "exposure costs {side} {x:.2f} per stranger",
-}
-_POLICY_PHRASES: dict[str, str] = {
-    "accept_all": "accepting everyone",
-    "balanced": "the balanced triage",
-    "known_only": "accepting only people you know",
-}
-POLICY_LABELS: dict[str, str] = {
-    "accept_all": "accept everyone",
-    "balanced": "balanced triage",
-    "known_only": "known only",
-}
+def _digits(x: float) -> int:
+    """Decimals that show a range's bound as ``{x:g}`` would (0.05 → 2, 2.0 → 0)."""
+    text = f"{x:g}"
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+#: "accepting everyone", as the subject of a sentence (the break-even's).
+_POLICY_PHRASES: CatalogLabels[str] = CatalogLabels("analysis.what_if.policy_phrase",
+                                                    WHAT_IF_POLICIES)
+#: Each policy's short name (a chart's bar, a table's row), in the current language.
+POLICY_LABELS: CatalogLabels[str] = CatalogLabels("analysis.what_if.policy", WHAT_IF_POLICIES)

@@ -3,13 +3,16 @@
 Every failure a user can cause (a missing or damaged export, a bad profile, an ``--out`` that
 would destroy something) prints one message naming the file and what was expected, and exits
 with status 2: never a traceback. ``--out`` never overwrites one of the command's inputs, nor
-a file the command did not write itself, unless ``--force`` is given.
+a file the command did not write itself, unless ``--force`` is given. ``--lang`` (default:
+English) sets the language of the messages printed and of what ``report`` and ``triage``
+write; errors raised by the reading of an export keep the wording of the layer that found them.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import html
 import io
 import sys
 import tempfile
@@ -19,6 +22,7 @@ from pathlib import Path
 from invite_triage.app.doctor import run_doctor
 from invite_triage.core.errors import InvalidInputError, InviteTriageError
 from invite_triage.core.files import atomic_write_bytes
+from invite_triage.core.i18n import REFERENCE_LANGUAGE, languages, message
 from invite_triage.linkedin.annotations import load_annotations
 from invite_triage.render.report import DECISION_COLUMNS, write_decisions, write_report
 from invite_triage.world.sample_export import write_sample_export
@@ -28,9 +32,18 @@ from invite_triage.world.synth import write_world
 EXIT_USER_ERROR = 2
 
 
+def _say_out(msgid: str, args: argparse.Namespace, **fields: object) -> None:
+    """Print one catalog message to stdout in the command's ``--lang``."""
+    print(message(msgid, _lang(args), **fields))
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or REFERENCE_LANGUAGE
+
+
 def _cmd_doctor(args: argparse.Namespace) -> int:
 
-    return run_doctor()
+    return run_doctor(_lang(args))
 
 
 def _cmd_data(args: argparse.Namespace) -> int:
@@ -38,33 +51,43 @@ def _cmd_data(args: argparse.Namespace) -> int:
     replaced only when it holds exactly what this command writes (a rerun), or with
     ``--force``: ``--out ~/Downloads`` must not replace a learner's real Connections.csv."""
     out = Path(args.out)
+    lang = _lang(args)
     if out.exists() and not out.is_dir():
-        raise InvalidInputError("this is a file, not a folder",
-                                ["expected a folder to write the synthetic world into"], str(out))
+        raise InvalidInputError(message("cli.data.not_a_folder", lang),
+                                [message("cli.data.expected_folder", lang)], str(out))
     with tempfile.TemporaryDirectory() as tmp:
         staged = write_world(Path(tmp))
         staged.append(write_sample_export(Path(tmp) / "sample_export"))
         pairs = [(source, out / source.relative_to(tmp)) for source in staged]
-        foreign = [f"{target} is a folder" for _, target in pairs if target.is_dir()]
+        foreign = [message("cli.data.is_a_folder", lang, path=target)
+                   for _, target in pairs if target.is_dir()]
         if not args.force:
-            foreign += [f"{target} holds something else than this command writes"
+            foreign += [message("cli.data.not_ours", lang, path=target)
                         for source, target in pairs if target.is_file()
                         and target.read_bytes() != source.read_bytes()]
         if foreign:
             raise InvalidInputError(
-                "refusing to overwrite files this command did not write",
-                [*foreign, "choose another --out folder, or pass --force to replace them "
-                 "(e.g. after changing the generator)"],
+                message("cli.data.refusing", lang),
+                [*foreign, message("cli.data.fix", lang)],
                 str(out),
             )
         for source, target in pairs:
             atomic_write_bytes(target, source.read_bytes())
-            print(f"wrote {target}")
+            _say_out("cli.wrote", args, path=target)
     return 0
 
 
+def _report_titles() -> tuple[bytes, ...]:
+    """How a report this command wrote begins its ``<title>``, in every language."""
+    return tuple(
+        b"<title>" + html.escape(message("report.title", lang, name="")).rstrip().encode()
+        for lang in languages()
+    )
+
+
 def _is_our_report(head: bytes) -> bool:
-    return head.lstrip().startswith(b"<!DOCTYPE html>") and b"<title>Invite Triage report" in head
+    return head.lstrip().startswith(b"<!DOCTYPE html>") and any(
+        title in head for title in _report_titles())
 
 
 def _is_our_decisions(head: bytes) -> bool:
@@ -73,28 +96,30 @@ def _is_our_decisions(head: bytes) -> bool:
     return "decision" in fields and set(fields) <= set(DECISION_COLUMNS)
 
 
-def _check_out(out: Path, inputs: Iterable[Path], ours: object, force: bool) -> None:
+def _check_out(out: Path, inputs: Iterable[Path], ours: object, force: bool,
+               lang: str = REFERENCE_LANGUAGE) -> None:
     """Refuse an ``--out`` that is one of the inputs (or inside an input folder), a folder,
     or an existing file this command did not write (``ours(first bytes)`` is False)."""
     target = out.resolve()
     for given in inputs:
         source = given.resolve()
         if target == source or (source.is_dir() and target.is_relative_to(source)):
+            where = "inside" if target != source else "is"
             raise InvalidInputError(
-                "refusing to overwrite an input",
-                [f"--out {out} is {'inside ' if target != source else ''}{given}, which this "
-                 "command reads; choose another file"],
+                message("cli.out.input", lang),
+                [message(f"cli.out.input_{where}", lang, out=out, given=given)],
                 str(out),
             )
     if out.is_dir():
-        raise InvalidInputError("this is a folder", ["expected a file name to write"], str(out))
+        raise InvalidInputError(message("cli.out.folder", lang),
+                                [message("cli.out.expected_file", lang)], str(out))
     if out.exists() and not force:
         with out.open("rb") as handle:
             head = handle.read(4096)
         if not ours(head):  # type: ignore[operator]
             raise InvalidInputError(
-                "refusing to overwrite a file this command did not write",
-                ["choose another --out file, or pass --force to replace it"], str(out),
+                message("cli.out.not_ours", lang),
+                [message("cli.out.not_ours_fix", lang)], str(out),
             )
 
 
@@ -109,20 +134,21 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
 
 def _cmd_report(args: argparse.Namespace) -> int:
 
-    _check_out(Path(args.out), _inputs(args), _is_our_report, args.force)
-    path = write_report(args.export, args.out, profile_path=args.profile)
-    print(f"wrote {path}")
+    _check_out(Path(args.out), _inputs(args), _is_our_report, args.force, _lang(args))
+    path = write_report(args.export, args.out, profile_path=args.profile, lang=_lang(args))
+    _say_out("cli.wrote", args, path=path)
     return 0
 
 
 def _cmd_triage(args: argparse.Namespace) -> int:
 
-    _check_out(Path(args.out), _inputs(args), _is_our_decisions, args.force)
+    _check_out(Path(args.out), _inputs(args), _is_our_decisions, args.force, _lang(args))
     annotations = load_annotations(args.annotations) if args.annotations else None
     path = write_decisions(
-        args.export, args.out, profile_path=args.profile, annotations=annotations
+        args.export, args.out, profile_path=args.profile, annotations=annotations,
+        lang=_lang(args),
     )
-    print(f"wrote {path}")
+    _say_out("cli.wrote", args, path=path)
     return 0
 
 
@@ -132,7 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Should you accept that LinkedIn invitation? Tools for the guide.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("doctor", help="check the installation; prints the fix for anything wrong")
+    doctor = sub.add_parser("doctor",
+                            help="check the installation; prints the fix for anything wrong")
     data = sub.add_parser("data", help="regenerate the synthetic world (deterministic)")
     data.add_argument("--out", default="data", help="folder to write into (default: data)")
     data.add_argument("--force", action="store_true",
@@ -153,6 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
                 default=None,
                 help="folder of annotations saved by the guide's form (e.g. data/private)",
             )
+    for cmd in (doctor, data, *(sub.choices[name] for name in ("report", "triage"))):
+        cmd.add_argument("--lang", default=REFERENCE_LANGUAGE, choices=languages(),
+                         help="language of the messages and of what is written "
+                              f"(default: {REFERENCE_LANGUAGE})")
     return parser
 
 
@@ -169,18 +200,22 @@ def _say(text: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     prefix = f"invite-triage {args.command}"
+    lang = _lang(args)
     try:
         return _COMMANDS[args.command](args)
     except InviteTriageError as exc:
-        _say(f"{prefix}: {exc}")
+        _say(message("cli.error", lang, command=prefix, error=exc))
     except OSError as exc:
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        _say(f"{prefix}: {where}{exc.strerror or exc}; expected a path you can read "
-             "(the export, the profile) or write (--out)")
+        reason = exc.strerror or exc
+        if getattr(exc, "filename", None):
+            _say(message("cli.os_error_file", lang, command=prefix, file=exc.filename,
+                         reason=reason))
+        else:
+            _say(message("cli.os_error", lang, command=prefix, reason=reason))
     except UnicodeError as exc:
-        _say(f"{prefix}: text that is not valid in its encoding ({exc}); expected UTF-8 files")
+        _say(message("cli.unicode_error", lang, command=prefix, error=exc))
     except MemoryError:
-        _say(f"{prefix}: not enough memory; expected a LinkedIn export of ordinary size")
+        _say(message("cli.memory_error", lang, command=prefix))
     return EXIT_USER_ERROR
 
 

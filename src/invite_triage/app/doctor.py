@@ -13,11 +13,18 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
+from invite_triage.core.i18n import message
 from invite_triage.world.datasets import data_dir, load_invitations
 
 REQUIRED = ("pandas", "numpy", "matplotlib", "ipywidgets", "jupyterlab", "nbval", "voila")
 WIDGET_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
-FIX_INSTALL = 'make setup   (or: python -m pip install -c requirements-lock.txt -e ".[dev]")'
+INSTALL_COMMAND = 'python -m pip install -c requirements-lock.txt -e ".[dev]"'
+#: The install fix, in English (``_fix_install(lang)`` in another language).
+FIX_INSTALL = f"make setup   (or: {INSTALL_COMMAND})"
+
+
+def _fix_install(lang: str | None) -> str:
+    return message("cli.doctor.fix_install", lang, command=INSTALL_COMMAND)
 
 
 @dataclass
@@ -36,28 +43,31 @@ def _version(module: str) -> str | None:
     return str(getattr(mod, "__version__", "installed"))
 
 
-def check_python() -> Check:
+def check_python(lang: str | None = None) -> Check:
     ok = sys.version_info >= (3, 11)
     return Check(
         "python",
         ok,
         platform.python_version(),
-        "" if ok else "install Python 3.11 or newer from https://www.python.org/downloads/",
+        "" if ok else message("cli.doctor.fix_python", lang,
+                              url="https://www.python.org/downloads/"),
     )
 
 
-def check_packages() -> list[Check]:
+def check_packages(lang: str | None = None) -> list[Check]:
     checks = []
     for name in REQUIRED:
         version = _version(name)
         checks.append(
-            Check(name, version is not None, version or "missing", "" if version else FIX_INSTALL)
+            Check(name, version is not None, version or message("cli.doctor.missing", lang),
+                  "" if version else _fix_install(lang))
         )
     return checks
 
 
-def check_widget_extension() -> Check:
+def check_widget_extension(lang: str | None = None) -> Check:
     """Is the ipywidgets JupyterLab extension (jupyterlab_widgets) installed and enabled?"""
+    name = message("cli.doctor.widget_extension", lang)
     try:
         out = subprocess.run(
             [sys.executable, "-m", "jupyter", "labextension", "list"],
@@ -66,47 +76,54 @@ def check_widget_extension() -> Check:
             timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return Check("widget extension", False, f"could not run jupyter: {exc}", FIX_INSTALL)
+        return Check(name, False, message("cli.doctor.no_jupyter", lang, error=exc),
+                     _fix_install(lang))
     text = re.sub(r"\x1b\[[0-9;]*m", "", out.stdout + out.stderr)
     line = next((ln for ln in text.splitlines() if WIDGET_EXTENSION in ln), "")
     if not line:
         return Check(
-            "widget extension",
+            name,
             False,
-            "missing",
+            message("cli.doctor.missing", lang),
             "python -m pip install -c requirements-lock.txt jupyterlab_widgets",
         )
     if "disabled" in line:
         return Check(
-            "widget extension", False, "disabled", f"jupyter labextension enable {WIDGET_EXTENSION}"
+            name, False, message("cli.doctor.disabled", lang),
+            f"jupyter labextension enable {WIDGET_EXTENSION}",
         )
-    return Check("widget extension", True, line.strip())
+    return Check(name, True, line.strip())
 
 
-def check_data() -> Check:
+def check_data(lang: str | None = None) -> Check:
+    name = message("cli.doctor.data", lang)
     try:
 
         n = len(load_invitations())
-        where = data_dir() or "regenerated in memory"
-        return Check("bundled data", n > 0, f"{n} invitations ({where})")
+        where = data_dir() or message("cli.doctor.in_memory", lang)
+        return Check(name, n > 0, message("cli.doctor.invitations", lang, n=n, where=where))
     except Exception as exc:  # the doctor reports every failure instead of crashing
-        return Check("bundled data", False, f"{type(exc).__name__}: {exc}", "make data")
+        return Check(name, False, f"{type(exc).__name__}: {exc}", "make data")
 
 
-def run_checks() -> list[Check]:
-    return [check_python(), *check_packages(), check_widget_extension(), check_data()]
+def run_checks(lang: str | None = None) -> list[Check]:
+    return [check_python(lang), *check_packages(lang), check_widget_extension(lang),
+            check_data(lang)]
 
 
-def run_doctor() -> int:
-    checks = run_checks()
+def run_doctor(lang: str | None = None) -> int:
+    """Print every check, the fix of each failing one and a verdict, in ``lang``."""
+    checks = run_checks(lang)
     width = max(len(c.name) for c in checks)
     for c in checks:
         mark = "ok " if c.ok else "BAD"
         print(f"[{mark}] {c.name:<{width}}  {c.detail}")
         if not c.ok and c.fix:
-            print(f"      fix: {c.fix}")
+            print(message("cli.doctor.fix", lang, fix=c.fix))
     bad = [c for c in checks if not c.ok]
-    print(
-        "All good: run `make lab`." if not bad else f"{len(bad)} problem(s): apply the fixes above."
-    )
+    if not bad:
+        print(message("cli.doctor.all_good", lang))
+    else:
+        print(message("cli.doctor.problems" if len(bad) > 1 else "cli.doctor.one_problem", lang,
+                      n=len(bad)))
     return 1 if bad else 0

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable
-
-UNANSWERED = "replace None with your answer, then run the cell again."
+from collections.abc import Iterable, Mapping
 
 
 def as_int(answer: object) -> int | None:
@@ -30,7 +28,7 @@ def as_int(answer: object) -> int | None:
 
 
 def as_float(answer: object) -> float | None:
-    """A finite number, from a number or a numeric string ("0.75", "75%")."""
+    """A finite number, from a number or a numeric string ("0.75", "75%", "0,75")."""
     if isinstance(answer, bool):
         return None
     if isinstance(answer, numbers.Real):
@@ -38,6 +36,8 @@ def as_float(answer: object) -> float | None:
         return value if math.isfinite(value) else None
     if isinstance(answer, str):
         text = answer.strip()
+        if text.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")  # a decimal comma, as French writes "0,62"
         percent = text.endswith("%")
         try:
             value = float(text.rstrip("%").strip())
@@ -70,3 +70,24 @@ def as_names(answer: object) -> set[str] | None:
     if None in names or not names:
         return None
     return {n for n in names if n is not None}
+
+
+def as_key(answer: object, keys: tuple[str, ...], kind: str | None = None,
+           words: Mapping[str, str] | None = None) -> str | None:
+    """The vocabulary key a learner's word names, in English or French: the key itself
+    (``"hr"``), its label in any language (``label("family", "hr", "fr")`` → "RH"), or one of
+    ``words`` (a synonym → its key); case, accents, quotes and a ``_`` for a space ignored."""
+    from invite_triage.core.i18n import label, languages
+    from invite_triage.core.text import fold
+
+    word = as_word(answer)
+    if word is None:
+        return None
+    known = {fold(key): key for key in keys}
+    known.update({fold(key.replace("_", " ")): key for key in keys})
+    if kind is not None:
+        for lang in languages():
+            known.update({fold(label(kind, key, lang)): key for key in keys})
+    known.update({fold(w): key for w, key in (words or {}).items()})
+    text = fold(word)
+    return known.get(text, known.get(fold(text.replace("_", " "))))

@@ -10,10 +10,11 @@ import dataclasses
 
 import numpy as np
 
+from invite_triage.core.formats import percent
 from invite_triage.domain.profile import FAMILIES, GOALS
 from invite_triage.domain.titles import SENIORITIES, classify_titles, explain_title
-from invite_triage.exercises import Feedback, exercise, feedback
-from invite_triage.exercises._answers import as_float, as_names, as_word
+from invite_triage.exercises import Feedback, exercise, feedback, say
+from invite_triage.exercises._answers import as_float, as_key, as_names
 from invite_triage.models.families import FamilyChoiceModel
 from invite_triage.models.predict import PredictModel
 from invite_triage.world.datasets import example_profile, load_invitations
@@ -22,24 +23,26 @@ RECRUITER_TITLE = "Chargée de recrutement"
 HEAD_TITLE = "Head of Growth"
 
 
-def _check_level(answer: object, expected: str, choices: tuple[str, ...], what: str,
+def _check_level(answer: object, expected: str, choices: tuple[str, ...], kind: str,
                  title: str, words: tuple[str, ...]) -> Feedback:
-    word = as_word(answer)
-    if word is None or word not in choices:
-        return feedback(False, "", f"give one {what} as a string, among {', '.join(choices)}.")
-    because = f' (from "{words[0]}")' if words else ""
+    """``kind`` is ``family`` or ``seniority``; the key may be typed as its English or French
+    label too ("RH", "directeur")."""
+    word = as_key(answer, choices, kind)
+    if word is None:
+        return feedback(False, "", say(f"ch01.level.{kind}.hint_choice",
+                                       choices=", ".join(choices)))
+    because = say("ch01.level.because", word=words[0]) if words else ""
     return feedback(
         word == expected,
-        f'"{title}" is {what} {expected}{because}.',
-        f'type "{title}" in the title app above, or run explain_title("{title}").',
+        say(f"ch01.level.{kind}.success", title=title, expected=expected, because=because),
+        say("ch01.level.hint", title=title),
     )
 
 
 @exercise(
     "family_of_title",
-    f'"recrutement" is a recruitment word, so "{RECRUITER_TITLE}" is in the hr family — a '
-    "recruiter, one of the article's relevant kinds of contact for a community manager.",
     f'from invite_triage.domain.titles import explain_title\nexplain_title("{RECRUITER_TITLE}")',
+    title=RECRUITER_TITLE,
 )
 def check_family_of_title(answer: object) -> Feedback:
     exp = explain_title(RECRUITER_TITLE)
@@ -48,9 +51,8 @@ def check_family_of_title(answer: object) -> Feedback:
 
 @exercise(
     "seniority_of_title",
-    f'"head of" marks the head of a department or function, so "{HEAD_TITLE}" is at director '
-    "level (and in the marketing family, from \"growth\").",
     f'from invite_triage.domain.titles import explain_title\nexplain_title("{HEAD_TITLE}")',
+    title=HEAD_TITLE,
 )
 def check_seniority_of_title(answer: object) -> Feedback:
     exp = explain_title(HEAD_TITLE)
@@ -59,33 +61,30 @@ def check_seniority_of_title(answer: object) -> Feedback:
     )
 
 
-
 @exercise(
     "goal_families",
-    "Replace your goals with `prospecting` only and read the families whose weight is at least "
-    "0.5. Your own field and the bosses (leadership) matter; recruiters keep the base weight "
-    "the guide gives them; sales rises a little but stays below the line.",
     'dataclasses.replace(profile, goals=("prospecting",)).relevant_families',
 )
 def check_goal_families(answer: object) -> Feedback:
     names = as_names(answer)
     if names is None:
-        return feedback(False, "", 'give a list of family names, e.g. ["tech", "finance"].')
+        return feedback(False, "", say("ch01.goal_families.hint_list"))
+    names = {as_key(name, FAMILIES, "family") or name for name in names}
     profile = dataclasses.replace(example_profile(), goals=("prospecting",))
     expected = set(profile.relevant_families)
     if names == expected:
-        return feedback(True, f"with prospecting only: {', '.join(profile.relevant_families)}.", "")
+        return feedback(True, say("ch01.goal_families.success",
+                                  families=", ".join(profile.relevant_families)), "")
     missing, extra = sorted(expected - names), sorted(names - expected)
     parts = []
     if missing:
-        parts.append(f"{len(missing)} famil{'y is' if len(missing) == 1 else 'ies are'} missing")
+        which = "one" if len(missing) == 1 else "many"
+        parts.append(say(f"ch01.goal_families.missing_{which}", n=len(missing)))
     if extra:
-        parts.append(f"{len(extra)} should not be there")
-    return feedback(
-        False, "",
-        "; ".join(parts) + ". In the goals app, tick only 'prospecting' and read the families "
-        f"at or above the dashed line (goals are {', '.join(GOALS)}).",
-    )
+        which = "one" if len(extra) == 1 else "many"
+        parts.append(say(f"ch01.goal_families.extra_{which}", n=len(extra)))
+    return feedback(False, "", say("ch01.goal_families.hint", parts="; ".join(parts),
+                                   goals=", ".join(GOALS)))
 
 
 #: The advice the decision exercise weighs: give one family the top weight.
@@ -93,9 +92,14 @@ ADVICE_FAMILY, ADVICE_WEIGHT = "sales", 1.0
 #: How close a share must be to count as read correctly.
 SHARE_TOLERANCE = 0.02
 RAISE, KEEP = "raise", "keep"
+#: Words for the two decisions, English or French (compared without case or accents).
 _ADVICE_WORDS = {
-    "raise": RAISE, "raise it": RAISE, "follow": RAISE, "yes": RAISE, "accept": RAISE,
-    "keep": KEEP, "keep it": KEEP, "don't": KEEP, "do not": KEEP, "no": KEEP, "ignore": KEEP,
+    "raise it": RAISE, "follow": RAISE, "yes": RAISE, "accept": RAISE,
+    "augmenter": RAISE, "relever": RAISE, "monter": RAISE, "suivre": RAISE,
+    "suivre le conseil": RAISE, "oui": RAISE, "accepter": RAISE,
+    "keep it": KEEP, "don't": KEEP, "do not": KEEP, "no": KEEP, "ignore": KEEP,
+    "garder": KEEP, "conserver": KEEP, "laisser": KEEP, "non": KEEP, "ignorer": KEEP,
+    "ne pas suivre": KEEP, "refuser": KEEP,
 }
 
 
@@ -114,10 +118,6 @@ def advice_outcome() -> dict[str, float]:
 
 @exercise(
     "sales_advice",
-    "Drag `sales` to 1 in the families app and read the chart's title: the triage accepts more "
-    "people, but a smaller share of them is truly relevant. Most of the salespeople it lets in "
-    "do not serve a community manager, so you keep the weight low. (A salesperson would "
-    "decide otherwise: chapter 09.)",
     "from dataclasses import replace\n\n"
     "from invite_triage import triage\n\n"
     'after = triage(invitations, replace(profile, family_overrides={"sales": 1.0}))\n'
@@ -127,38 +127,27 @@ def advice_outcome() -> dict[str, float]:
 def check_sales_advice(answer: object, share_after: object = None) -> Feedback:
     """``answer`` is the decision ("raise" or "keep"); ``share_after`` the reason: the share of
     accepted people who are truly relevant once ``sales`` weighs 1."""
-    word = as_word(answer)
-    decision = _ADVICE_WORDS.get(word) if word else None
+    decision = as_key(answer, (RAISE, KEEP), words=_ADVICE_WORDS)
     if decision is None:
-        return feedback(False, "", 'give the decision as "raise" or "keep".')
+        return feedback(False, "", say("ch01.sales_advice.hint_decision"))
     share = as_float(share_after)
     if share is None:
-        return feedback(False, "", "also give your reason: share_after, the share of accepted "
-                        "people who are truly relevant with sales at 1 (a number from 0 to 1).")
+        return feedback(False, "", say("ch01.sales_advice.hint_reason"))
     if 1 < share <= 100:
         share = share / 100  # a percentage typed as 68
     out = advice_outcome()
     if abs(share - out["share_before"]) <= SHARE_TOLERANCE < abs(share - out["share_after"]):
-        return feedback(False, "", "that is the share with the weights your goals give; move "
-                        "the sales slider to 1 first.")
+        return feedback(False, "", say("ch01.sales_advice.hint_before"))
     if abs(share - out["share_after"]) > SHARE_TOLERANCE:
-        return feedback(False, "", "drag sales to 1 in the families app and read the share "
-                        "in the chart's title (\"… of them truly relevant\").")
+        return feedback(False, "", say("ch01.sales_advice.hint_after"))
     extra = int(out["accepted_after"] - out["accepted_before"])
     gained = int(out["relevant_after"] - out["relevant_before"])
+    before, after = percent(out["share_before"]), percent(out["share_after"])
     if decision == KEEP and out["share_after"] < out["share_before"]:
-        return feedback(
-            True,
-            f"{extra} more people accepted, only {gained} of them relevant: the share falls from "
-            f"{out['share_before']:.0%} to {out['share_after']:.0%}. Following the advice "
-            "would fill your network with people who do not serve you.",
-            "",
-        )
-    return feedback(
-        False, "",
-        f"the share falls from {out['share_before']:.0%} to {out['share_after']:.0%}: of the "
-        f"{extra} extra people accepted, how many serve you? Weigh that before deciding.",
-    )
+        return feedback(True, say("ch01.sales_advice.success", extra=extra, gained=gained,
+                                  before=before, after=after), "")
+    return feedback(False, "", say("ch01.sales_advice.hint_weigh", extra=extra, before=before,
+                                   after=after))
 
 
 def family_share() -> tuple[float, float]:
@@ -177,13 +166,11 @@ def bet_family_share() -> PredictModel:
 
     def explain(answer: float) -> str:
         _, others = family_share()
-        return (f"{answer:.0%} of the invitations from {matters} are truly relevant, against "
-                f"{others:.0%} from the other families: the job is a strong clue, not a "
-                "verdict. Which clues could tell the two groups apart? Chapters 02–05.")
+        return say("ch01.bet.explanation", share=percent(answer), families=matters,
+                   others=percent(others))
 
     return PredictModel(
-        f"Invitations whose sender's job is in a family that matters to you ({matters}): "
-        "what share of them is truly relevant?",
+        say("ch01.bet.question", families=matters),
         answer=lambda: family_share()[0],
         low=0.0, high=1.0, step=0.05, tolerance=0.1, explanation=explain,
     )

@@ -12,10 +12,12 @@ import functools
 import numpy as np
 import pandas as pd
 
+from invite_triage.core.formats import number
+from invite_triage.core.i18n import label
 from invite_triage.domain.schema import REQUIRED_COLUMNS
 from invite_triage.domain.titles import SENIORITIES, explain_title
-from invite_triage.exercises import Feedback, exercise, feedback
-from invite_triage.exercises._answers import as_float, as_int, as_word
+from invite_triage.exercises import Feedback, exercise, feedback, say
+from invite_triage.exercises._answers import as_float, as_int, as_key
 from invite_triage.models.career import CareerModel
 from invite_triage.models.predict import PredictModel
 from invite_triage.world.datasets import example_profile, load_invitations
@@ -31,19 +33,21 @@ def _model() -> CareerModel:
 
 @exercise(
     "seniority_of_assistant",
-    f'"assistante" (like "assistant") marks an entry-level position, so "{ASSISTANT_TITLE}" is '
-    "junior — in the marketing family, from \"communication\".",
     f'from invite_triage.domain.titles import explain_title\nexplain_title("{ASSISTANT_TITLE}")',
+    title=ASSISTANT_TITLE,
 )
 def check_seniority_of_assistant(answer: object) -> Feedback:
     exp = explain_title(ASSISTANT_TITLE)
-    word = as_word(answer)
-    if word is None or word not in SENIORITIES:
-        return feedback(False, "", f"give one level as a string, among {', '.join(SENIORITIES)}.")
+    word = as_key(answer, SENIORITIES, "seniority")
+    if word is None:
+        return feedback(False, "", say("ch01.level.seniority.hint_choice",
+                                       choices=", ".join(SENIORITIES)))
     return feedback(
         word == exp.seniority,
-        f'"{ASSISTANT_TITLE}" is {exp.seniority} ({exp.seniority_reason}).',
-        f'run explain_title("{ASSISTANT_TITLE}") and read its seniority.',
+        say("ch01.level.seniority.success", title=ASSISTANT_TITLE, expected=exp.seniority,
+            because=say("ch01.level.because", word=exp.seniority_words[0])
+            if exp.seniority_words else ""),
+        say("ch02.seniority_of_assistant.hint", title=ASSISTANT_TITLE),
     )
 
 
@@ -51,11 +55,18 @@ def check_seniority_of_assistant(answer: object) -> Feedback:
 MENTORING_STEPS = np.round(np.linspace(0.0, 1.0, 21), 2)
 #: Columns LinkedIn shows you (the hidden answer key is left out).
 VISIBLE = list(REQUIRED_COLUMNS)
+#: Decision words beyond the keys and their labels in every language (compared without case
+#: or accents).
 _DECISION_WORDS = {
-    "accept": "accept", "ask": "ask", "ask first": "ask", "ask_first": "ask",
-    "decline": "decline", "ignore": "decline",
+    "ask first": "ask", "ask_first": "ask", "ignore": "decline",
+    "accepter": "accept", "demander": "ask", "refuser": "decline", "décliner": "decline",
 }
-_SHOWN = {"accept": "accept", "ask": "ask first", "decline": "decline"}
+_DECISIONS = ("accept", "ask", "decline")
+
+
+def _shown(decision: str) -> str:
+    """A decision as the learner reads it: "ask first" / "demander d'abord"."""
+    return label("decision", decision)
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,17 +107,15 @@ def _ranges(decisions: pd.Series) -> str:
     steps = decisions.index.tolist()
     for i in range(1, len(values) + 1):
         if i == len(values) or values[i] != values[start]:
-            parts.append(f"{_SHOWN[values[start]]} from {steps[start]:.2f} to {steps[i - 1]:.2f}")
+            parts.append(say("ch02.range", decision=_shown(values[start]),
+                             low=number(steps[start], digits=2),
+                             high=number(steps[i - 1], digits=2)))
             start = i
     return ", ".join(parts)
 
 
 @exercise(
     "mentor_or_not",
-    "Decide first, as yourself: would you take this beginner on (accept) or ask what they hope "
-    "to learn (ask first)? Then find a mentoring value at which the triage agrees with you: "
-    "triage the one invitation at a few values. The triage never declines this beginner for "
-    "their career stage alone; what the setting moves is accept versus ask first.",
     "from dataclasses import replace\n"
     'decision = "accept"  # or "ask"\n'
     "mentoring = 0.8  # a value at which the triage agrees\n"
@@ -115,36 +124,26 @@ def _ranges(decisions: pd.Series) -> str:
 def check_mentor_or_not(answer: object, mentoring: object = None) -> Feedback:
     """``answer`` is your decision on the beginner's invitation ("accept", "ask" or "decline");
     ``mentoring`` the setting (0 to 1) that expresses it in the triage."""
-    word = as_word(answer)
-    decision = _DECISION_WORDS.get(word) if word else None
+    decision = as_key(answer, _DECISIONS, "decision", _DECISION_WORDS)
     if decision is None:
-        return feedback(False, "", 'give your decision as "accept", "ask" or "decline".')
+        return feedback(False, "", say("ch02.mentor_or_not.hint_decision"))
     value = as_float(mentoring)
     if value is None or not 0 <= value <= 1:
-        return feedback(False, "", "also give the mentoring value (from 0 to 1) at which the "
-                        "triage makes the same decision as you.")
+        return feedback(False, "", say("ch02.mentor_or_not.hint_value"))
     decisions = mentee_decisions()
     reachable = set(decisions)
     if decision not in reachable:
-        return feedback(
-            False, "",
-            f"no mentoring value makes the triage {_SHOWN[decision]} this invitation "
-            f"({_ranges(decisions)}). Career stage alone never tips a beginner into decline; "
-            "if you would still turn them down, your reason lies in another clue.",
-        )
+        return feedback(False, "", say("ch02.mentor_or_not.hint_unreachable",
+                                       decision=_shown(decision), ranges=_ranges(decisions)))
     model = _model()
     row = model.invitations.index.get_loc(_mentee_index())
     at_value = str(model.triaged(value)["decision"].iloc[row])
+    shown_value = number(value, digits=2)
     if at_value != decision:
-        return feedback(False, "", f"at mentoring {value:.2f} the triage says "
-                        f"{_SHOWN[at_value]}; move the setting and try again.")
-    return feedback(
-        True,
-        f"at mentoring {value:.2f} the triage also says {_SHOWN[decision]} "
-        f"({_ranges(decisions)}). The setting says how much time you have for beginners; it "
-        "changes the kind of relationship you offer, not whether this person is worth knowing.",
-        "",
-    )
+        return feedback(False, "", say("ch02.mentor_or_not.hint_other", value=shown_value,
+                                       decision=_shown(at_value)))
+    return feedback(True, say("ch02.mentor_or_not.success", value=shown_value,
+                              decision=_shown(decision), ranges=_ranges(decisions)), "")
 
 
 def beginners_accepted(mentoring: float) -> tuple[int, int]:
@@ -161,13 +160,11 @@ def bet_beginners_at_zero() -> PredictModel:
 
     def explain(answer: float) -> str:
         keen, _ = beginners_accepted(1.0)
-        return (f"{answer:.0f} of {total} beginners are accepted at 0, and {keen} at 1: the "
-                "setting moves only a few. Their job, groups, note and mutual connections "
-                "weigh far more than their career stage.")
+        return say("ch02.bet.explanation", accepted=number(answer), total=number(total),
+                   keen=number(keen))
 
     return PredictModel(
-        f"There are {total} beginners in your inbox. Set mentoring to 0 (\"not now\"): how many "
-        "of them does the triage still accept?",
+        say("ch02.bet.question", total=number(total)),
         answer=lambda: beginners_accepted(0.0)[0],
         low=0, high=total, step=1, tolerance=max(2.0, total / 20), explanation=explain,
     )
@@ -175,10 +172,6 @@ def bet_beginners_at_zero() -> PredictModel:
 
 @exercise(
     "mentoring_accepts",
-    "Read the accept line of the career app's left chart at mentoring 1.0 and at 0.0, and "
-    "subtract. With the preset weights the career criterion is a small part of the score, so "
-    "the difference is small: career stage changes the kind of relationship more than the "
-    "verdict.",
     "from invite_triage.models.career import CareerModel\n"
     "model = CareerModel(invitations, profile)\n"
     'model.at(1.0).counts["accept"] - model.at(0.0).counts["accept"]',
@@ -186,20 +179,13 @@ def bet_beginners_at_zero() -> PredictModel:
 def check_mentoring_accepts(answer: object) -> Feedback:
     value = as_int(answer)
     if value is None:
-        return feedback(False, "", "give a whole number (it can be 0).")
+        return feedback(False, "", say("ch02.mentoring_accepts.hint_number"))
     model = _model()
     high, low = model.at(1.0).counts, model.at(0.0).counts
     expected = high["accept"] - low["accept"]
     if value == expected:
-        return feedback(
-            True,
-            f"{high['accept']} beginners accepted at 1.0 against {low['accept']} at 0.0. The "
-            "others keep their decision: their job, groups, message and mutual connections "
-            "weigh more than their career stage.",
-            "",
-        )
+        return feedback(True, say("ch02.mentoring_accepts.success", high=high["accept"],
+                                  low=low["accept"]), "")
     if value == high["accept"] or value == low["accept"]:
-        return feedback(False, "", "that is one of the two counts; the question asks for the "
-                        "difference between them.")
-    return feedback(False, "", "set the mentoring slider to 1.0, then to 0.0, and compare the "
-                    "number of beginners accepted in the summary.")
+        return feedback(False, "", say("ch02.mentoring_accepts.hint_one_count"))
+    return feedback(False, "", say("ch02.mentoring_accepts.hint"))

@@ -1,5 +1,5 @@
 """Exercises of chapter 05 (beyond the profile): a bet on "ask first", what to do when there is
-no note, the known-only policy's price, a pitch."""
+no note, the known-only policy's price, a pitch, and a pitch that fools the classifier."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import re
 
 import pandas as pd
 
-from invite_triage.domain.intent import classify_message
+from invite_triage.core.i18n import label
+from invite_triage.core.text import fold
+from invite_triage.domain.intent import classify_message, rule_kind
 from invite_triage.domain.triage import triage
-from invite_triage.exercises import Feedback, exercise, feedback
+from invite_triage.exercises import Feedback, exercise, feedback, say
 from invite_triage.exercises._answers import as_int, as_word
 from invite_triage.models.predict import PredictModel
 from invite_triage.world.datasets import example_profile, load_invitations
@@ -37,62 +39,40 @@ def bet_ask_first_notes() -> PredictModel:
     """Chapter 05's "place your bets": how often can "ask first" actually be done?"""
     total, _ = _ask_first()
     return PredictModel(
-        f"The triage answers \"ask first\" for {total} invitations. On a free account you "
-        "can only reply to an invitation that carries a note. How many of them carry one?",
+        say("ch05.bet.question", total=total),
         lambda: _ask_first()[1],
         low=0, high=max(total, 1), step=1, tolerance=max(1, round(total * 0.05)),
         explanation=lambda with_note: (
-            f"{int(with_note)} of {total} carry a note; for the other {total - int(with_note)} "
-            "there is nothing to reply to."
-            + (" Most invitations arrive empty." if 2 * int(with_note) < total else "")
+            say("ch05.bet.explanation", with_note=int(with_note), total=total,
+                without=total - int(with_note))
+            + (say("ch05.bet.explanation_empty") if 2 * int(with_note) < total else "")
         ),
-        unit="invitations",
+        unit=say("ch05.bet.unit"),
     )
 
 
-#: Exercise 1's options: what to do with an "ask first" invitation that carries no note.
-NO_NOTE_OPTIONS = {
-    "a": "reply to the invitation",
-    "b": "send an InMail",
-    "c": "look at the profile, then accept, Ignore, or leave it pending",
-    "d": "press Ignore, then write to them to explain why",
-}
+#: Exercise 1's options (what to do with an "ask first" invitation that carries no note); the
+#: notebook words them, the checker reads the letter.
+NO_NOTE_OPTIONS = ("a", "b", "c", "d")
 
 
 @exercise(
     "no_note_move",
-    "c. With no note there is nothing to reply to, and InMail needs a Premium account. Look "
-    "at the profile (they may see the visit), ask a mutual connection if you have one, then "
-    "accept, Ignore (silent) or leave the invitation pending. LinkedIn's button says Ignore, "
-    "not Decline, and the sender is not told.",
     'answer = "c"\nanswer',
 )
 def check_no_note_move(answer: object) -> Feedback:
     word = as_word(answer)
     if word not in NO_NOTE_OPTIONS:
-        return feedback(False, "", 'answer "a", "b", "c" or "d".')
+        return feedback(False, "", say("ch05.no_note_move.hint_choice"))
     total, with_note = _ask_first()
     if word == "c":
-        return feedback(
-            True,
-            f"{total - with_note} of the {total} \"ask first\" invitations are in this case: "
-            "look, then decide; Ignore is silent and the invitation can wait.",
-            "",
-        )
-    hints = {
-        "a": "with no note there is no message to reply to.",
-        "b": "InMail needs a Premium account (and credits); on a free account you can only "
-             "message your connections.",
-        "d": "without Premium you cannot message someone you are not connected to, and Ignore "
-             "is silent on purpose: the sender is not told, and no explanation is owed.",
-    }
-    return feedback(False, "", hints[word])
+        return feedback(True, say("ch05.no_note_move.success", without=total - with_note,
+                                  total=total), "")
+    return feedback(False, "", say(f"ch05.no_note_move.hint_{word}"))
 
 
 @exercise(
     "known_only_missed",
-    "Among the invitations the known-only policy declines, count those whose hidden "
-    "`relevant` column is True: people worth knowing that the strict rule turns away.",
     "from dataclasses import replace\n\n"
     'strict = triage(invitations, replace(profile, policy="known_only"))\n'
     '((strict["decision"] == "decline") & strict["relevant"]).sum()',
@@ -100,50 +80,95 @@ def check_no_note_move(answer: object) -> Feedback:
 def check_known_only_missed(answer: object) -> Feedback:
     value = as_int(answer)
     if value is None:
-        return feedback(False, "", "give a whole number of invitations.")
+        return feedback(False, "", say("ch04.hint_invitations"))
     strict = _known_only()
     declined = strict["decision"].eq("decline")
     relevant = strict["relevant"].astype(bool)
     expected = int((declined & relevant).sum())
     if value == expected:
-        return feedback(
-            True,
-            f"{expected} relevant people are declined, out of {int(relevant.sum())} relevant "
-            "invitations: the price of a strict policy. It is still a legitimate choice.",
-            "",
-        )
+        return feedback(True, say("ch05.known_only_missed.success", declined=expected,
+                                  relevant=int(relevant.sum())), "")
     if value == int(declined.sum()):
-        return feedback(False, "", "that counts every declined invitation; keep only the "
-                                   "relevant ones (both conditions with &).")
+        return feedback(False, "", say("ch05.known_only_missed.hint_declined"))
     if value == int(relevant.sum()):
-        return feedback(False, "", "that counts every relevant invitation; keep only the "
-                                   "declined ones (both conditions with &).")
-    return feedback(False, "", 'combine decision == "decline" with relevant == True, then count.')
+        return feedback(False, "", say("ch05.known_only_missed.hint_relevant"))
+    return feedback(False, "", say("ch05.known_only_missed.hint"))
 
 
 @exercise(
     "pitch_note",
-    "Any short note with a commercial hook works, in English or French: a demo, a quick call, "
-    "a free trial, qualified leads, a price. The intent app highlights the phrases that decide.",
     'answer = "Hi! Our tool gets you 30+ qualified leads per month. Free trial this week?"\n'
     "classify_message(answer)",
 )
 def check_pitch_note(answer: object) -> Feedback:
     if not isinstance(answer, str) or not answer.strip():
-        return feedback(False, "", "write the note as a string, between quotes.")
+        return feedback(False, "", say("ch05.pitch_note.hint_text"))
     words = re.findall(r"\w+", answer)
     if len(words) > MAX_PITCH_WORDS:
-        return feedback(
-            False, "",
-            f"{len(words)} words is long for an invitation note; keep it to "
-            f"{MAX_PITCH_WORDS} or fewer.",
-        )
+        return feedback(False, "", say("ch05.pitch_note.hint_long", words=len(words),
+                                       most=MAX_PITCH_WORDS))
     kind, triggers = classify_message(answer)
     if kind == "pitch":
-        found = ", ".join(f'"{t}"' for t in triggers)
-        return feedback(True, f"read as a pitch, because of {found}.", "")
-    return feedback(
-        False, "",
-        f"the classifier reads this note as {kind!r}. Add a commercial hook (a demo, a quick "
-        "call, a free trial, a price…) and try it in the intent app first.",
-    )
+        found = ", ".join(say("ch05.pitch_note.quoted", phrase=t) for t in triggers)
+        return feedback(True, say("ch05.pitch_note.success", found=found), "")
+    return feedback(False, "", say("ch05.pitch_note.hint", kind=repr(kind)))
+
+
+#: What makes a note an offer, by the guide's definition (the ``pitch`` cues of
+#: ``domain.intent``): each kind of offer with the words that show it, English or French, as
+#: regular expressions on the folded note (lower case, no accents). A job offer is not one.
+OFFER_WORDS: dict[str, str] = {
+    "price": r"\bprice[sd]?\b|\bpricing\b|\bprix\b|\btarifs?\b|[€$£]",
+    "discount": r"\bdiscounts?\b|\bremises?\b|\breductions?\b|\bcodes? promo\b",
+    "free": r"\bfree\b|\bgratuit\w*|\boffert\w*",
+    "trial": r"\bdemos?\b|\bdemonstrations?\b|\btrials?\b|\bessais?\b|\baudits?\b",
+    "offer": r"(?<!job )\boffers?\b|\boffres?\b(?! d.emploi)",
+}
+
+
+def offer_words(note: str) -> dict[str, tuple[str, ...]]:
+    """The offers ``note`` makes: kind of offer (a key of :data:`OFFER_WORDS`) -> the words."""
+    folded = fold(note)
+    found = {}
+    for kind, pattern in OFFER_WORDS.items():
+        words = tuple(dict.fromkeys(m.group(0) for m in re.finditer(pattern, folded)))
+        if words:
+            found[kind] = words
+    return found
+
+
+def _quoted(phrases: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(say("ch05.pitch_note.quoted", phrase=p) for p in phrases)
+
+
+@exercise(
+    "fooling_pitch",
+    'answer = ("Loved your talk at the Lyon meetup! We offer a free audit of your page, "\n'
+    '          "happy to share.")\n'
+    "classify_message(answer)",
+)
+def check_fooling_pitch(answer: object) -> Feedback:
+    if not isinstance(answer, str) or not answer.strip():
+        return feedback(False, "", say("ch05.pitch_note.hint_text"))
+    words = re.findall(r"\w+", answer)
+    if len(words) > MAX_PITCH_WORDS:
+        return feedback(False, "", say("ch05.pitch_note.hint_long", words=len(words),
+                                       most=MAX_PITCH_WORDS))
+    offers = offer_words(answer)
+    if not offers:
+        return feedback(False, "", say("ch05.fooling_pitch.hint_no_offer"))
+    kind, triggers = classify_message(answer)
+    if kind == "pitch":
+        return feedback(False, "", say("ch05.fooling_pitch.hint_caught",
+                                       found=_quoted(triggers)))
+    offer_kind, offer = next(iter(offers.items()))
+    cue = say(f"ch05.fooling_pitch.cue.{offer_kind}", word=offer[0])
+    if rule_kind(answer) == "pitch":
+        why = say("ch05.fooling_pitch.why_model")
+    elif kind == "personal":
+        why = say("ch05.fooling_pitch.why_personal")
+    else:
+        why = say("ch05.fooling_pitch.why_generic")
+    found = _quoted(triggers) if triggers else say("ch05.fooling_pitch.no_triggers")
+    return feedback(True, say("ch05.fooling_pitch.success", kind=label("message_kind", kind),
+                              found=found, why=why, cue=cue), "")

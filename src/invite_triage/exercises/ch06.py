@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from invite_triage.analysis.evaluation import compare_strategies, evaluate_decisions
+from invite_triage.core.formats import number
+from invite_triage.core.i18n import label
 from invite_triage.domain.criteria import CRITERIA
+from invite_triage.domain.profile import Profile
 from invite_triage.domain.triage import preset_weights, triage
-from invite_triage.exercises import Feedback, exercise, feedback
-from invite_triage.exercises._answers import as_float, as_word
+from invite_triage.exercises import Feedback, exercise, feedback, say
+from invite_triage.exercises._answers import as_float, as_key
+from invite_triage.models.predict import PredictModel
 from invite_triage.render.explain import contributions
 from invite_triage.world.datasets import example_profile, load_invitations
 
@@ -16,6 +22,20 @@ CANDIDATE_THRESHOLDS: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6,
 EXERCISE_ASK = 0.3
 
 
+def bet_best_strategy(invitations: pd.DataFrame, profile: Profile) -> PredictModel:
+    """Chapter 06's "place your bets": do the six clues together beat accepting everyone, and
+    one clue alone? Asked before the table that answers it."""
+    choices = [(say("ch06.bet.engine"), "engine"), (say("ch06.bet.accept_all"), "accept_all"),
+               *[(say("ch06.bet.alone", criterion=label("criterion", name)), name)
+                 for name in CRITERIA]]
+    return PredictModel(
+        say("ch06.bet.question"),
+        lambda: str(compare_strategies(invitations, profile)["f1"].idxmax()),
+        choices=choices,
+        explanation=say("ch06.bet.explanation"),
+    )
+
+
 def _criteria_alone():
     table = compare_strategies(load_invitations(), example_profile())
     return table, table.loc[list(CRITERIA)]
@@ -23,30 +43,25 @@ def _criteria_alone():
 
 @exercise(
     "best_single_criterion",
-    "In the comparison table, drop the `engine` and `accept_all` rows and take the criterion "
-    "with the highest `f1`. Even at its best threshold, it stays below the engine: combining "
-    "the clues beats any one of them.",
     "table = compare_strategies(invitations, profile)\n"
     'table.drop(index=["engine", "accept_all"])["f1"].idxmax()',
 )
 def check_best_single_criterion(answer: object) -> Feedback:
-    word = as_word(answer)
-    if word not in CRITERIA:
-        return feedback(False, "", f"answer with one criterion name among {list(CRITERIA)}.")
+    word = as_key(answer, CRITERIA, "criterion")
+    if word is None:
+        return feedback(False, "", say("ch06.hint_criterion", criteria=list(CRITERIA)))
     table, alone = _criteria_alone()
     expected = str(alone["f1"].idxmax())
     if word == expected:
         return feedback(
             True,
-            f"{expected} alone reaches F1 {alone.at[expected, 'f1']:.2f}; the engine, "
-            f"combining all six, reaches {table.at['engine', 'f1']:.2f}.",
+            say("ch06.best_single_criterion.success", criterion=expected,
+                f1=number(alone.at[expected, "f1"], digits=2),
+                engine=number(table.at["engine", "f1"], digits=2)),
             "",
         )
-    return feedback(
-        False, "",
-        f"{word} alone reaches F1 {alone.at[word, 'f1']:.2f}; another criterion does better. "
-        "Compare the f1 column of the criterion rows only.",
-    )
+    return feedback(False, "", say("ch06.best_single_criterion.hint", criterion=word,
+                                   f1=number(alone.at[word, "f1"], digits=2)))
 
 
 def _first_contributions():
@@ -57,36 +72,28 @@ def _first_contributions():
 
 @exercise(
     "top_criterion",
-    "The inbox opens on the first invitation; its chart's longest blue bar is the criterion "
-    "that added most to the score (weight × criterion score).",
     "from invite_triage.render.explain import contributions\n\n"
     "first = triage(invitations, profile).iloc[0]\n"
     'contributions(first, preset_weights(profile))["contribution"].idxmax()',
 )
 def check_top_criterion(answer: object) -> Feedback:
-    word = as_word(answer)
-    if word not in CRITERIA:
-        return feedback(False, "", f"answer with one criterion name among {list(CRITERIA)}.")
+    word = as_key(answer, CRITERIA, "criterion")
+    if word is None:
+        return feedback(False, "", say("ch06.hint_criterion", criteria=list(CRITERIA)))
     row, table = _first_contributions()
     expected = str(table["contribution"].idxmax())
     if word == expected:
         return feedback(
             True,
-            f"{expected} added {table.at[expected, 'contribution']:.2f} of the score "
-            f"{float(row['score']):.2f} for {row['name']}.",
+            say("ch06.top_criterion.success", criterion=expected,
+                added=number(table.at[expected, "contribution"], digits=2),
+                score=number(float(row["score"]), digits=2), name=row["name"]),
             "",
         )
     if table.at[word, "score"] >= table["score"].max():
-        return feedback(
-            False, "",
-            f"{word} has the highest criterion score, but a contribution is weight × score: "
-            "look at the blue bars, not at the scores in brackets.",
-        )
-    return feedback(
-        False, "",
-        f"{word} added {table.at[word, 'contribution']:.2f}; look for the longest blue bar in "
-        "the inbox's chart for the first invitation.",
-    )
+        return feedback(False, "", say("ch06.top_criterion.hint_score", criterion=word))
+    return feedback(False, "", say("ch06.top_criterion.hint", criterion=word,
+                                   added=number(table.at[word, "contribution"], digits=2)))
 
 
 def threshold_f1() -> dict[float, float]:
@@ -103,8 +110,6 @@ def threshold_f1() -> dict[float, float]:
 
 @exercise(
     "best_accept_threshold",
-    "Set the ask slider of the weights app to 0.30, then move the accept slider through 0.30, "
-    "0.35, … 0.70 and read F1 in the summary; keep the threshold where it is highest.",
     "from invite_triage.exercises.ch06 import threshold_f1\n\n"
     "scores = threshold_f1()  # accept threshold -> F1\n"
     "max(scores, key=scores.get)",
@@ -112,21 +117,17 @@ def threshold_f1() -> dict[float, float]:
 def check_best_accept_threshold(answer: object) -> Feedback:
     value = as_float(answer)
     if value is None:
-        return feedback(False, "", "give the threshold as a number, for example 0.55.")
+        return feedback(False, "", say("ch06.best_accept_threshold.hint_number"))
     scores = threshold_f1()
     match = [t for t in CANDIDATE_THRESHOLDS if abs(t - value) < 1e-9]
     if not match:
-        return feedback(False, "", f"pick one of {list(CANDIDATE_THRESHOLDS)}.")
+        return feedback(False, "", say("ch06.best_accept_threshold.hint_choice",
+                                       thresholds=list(CANDIDATE_THRESHOLDS)))
     best = max(scores, key=scores.get)
     if scores[match[0]] >= scores[best] - 1e-12:
-        return feedback(
-            True,
-            f"F1 peaks at {scores[best]:.2f} with accept ≥ {best:.2f}: higher thresholds buy "
-            "precision with recall, lower ones the reverse.",
-            "",
-        )
-    return feedback(
-        False, "",
-        f"at {match[0]:.2f}, F1 is {scores[match[0]]:.2f}; another threshold in the list "
-        "does better.",
-    )
+        return feedback(True, say("ch06.best_accept_threshold.success",
+                                  f1=number(scores[best], digits=2),
+                                  threshold=number(best, digits=2)), "")
+    return feedback(False, "", say("ch06.best_accept_threshold.hint",
+                                   threshold=number(match[0], digits=2),
+                                   f1=number(scores[match[0]], digits=2)))

@@ -8,9 +8,34 @@ import numpy as np
 import pandas as pd
 
 from invite_triage.analysis.quality import QualityCurve, simulate_growth
-from invite_triage.exercises import Feedback, exercise, feedback
-from invite_triage.exercises._answers import as_float, as_int, as_word
+from invite_triage.core.formats import number, percent
+from invite_triage.exercises import Feedback, exercise, feedback, say
+from invite_triage.exercises._answers import as_float, as_int, as_key
+from invite_triage.models.predict import PredictModel
 from invite_triage.world.datasets import example_profile, load_connections, load_invitations
+
+#: The two thresholds of the chapter's bet: how much reach survives tightening from one to the
+#: other.
+BET_THRESHOLDS: tuple[float, float] = (0.3, 0.6)
+
+
+def reach_kept(curve: QualityCurve, low: float = BET_THRESHOLDS[0],
+               high: float = BET_THRESHOLDS[1]) -> float:
+    """The percentage of its reach (ground truth) the network keeps from ``low`` to ``high``."""
+    return 100 * float(curve.at(high)["reach_true"]) / float(curve.at(low)["reach_true"])
+
+
+def bet_reach_kept(curve: QualityCurve) -> PredictModel:
+    """Chapter 07's "place your bets": a stricter threshold loses people, but how many doors?"""
+    low, high = BET_THRESHOLDS
+    return PredictModel(
+        say("ch07.bet.question", low=number(low, digits=1), high=number(high, digits=1),
+            before=number(int(curve.at(low)["size"])), after=number(int(curve.at(high)["size"]))),
+        lambda: reach_kept(curve, low, high),
+        low=0, high=100, step=5, tolerance=10, unit="%",
+        explanation=say("ch07.bet.explanation"),
+    )
+
 
 RELEVANCE_TARGET = 0.9
 #: The threshold exercise reads the slider, which moves in steps of 0.01.
@@ -32,38 +57,26 @@ def lowest_threshold(target: float = RELEVANCE_TARGET) -> float | None:
 
 @exercise(
     "relevance_threshold",
-    "Move the slider up from 0 and watch the ground-truth relevance share; the first "
-    "threshold where it reaches 90 % is the answer. The curve gives it directly.",
     "from invite_triage.exercises.ch07 import lowest_threshold\n\n"
     "lowest_threshold(0.9)",
 )
 def check_relevance_threshold(answer: object) -> Feedback:
     value = as_float(answer)
     if value is None or not 0 <= value <= 1:
-        return feedback(False, "", "give a threshold between 0 and 1, for example 0.62.")
+        return feedback(False, "", say("ch07.relevance_threshold.hint_number"))
     expected = lowest_threshold()
     if expected is None:
-        return feedback(False, "", "no threshold reaches 90 % with this data.")
+        return feedback(False, "", say("ch07.relevance_threshold.hint_none"))
     curve = relevance_curve().set_index("threshold")
     here = float(curve["relevance_share_true"].get(round(value, 2), math.nan))
     if abs(value - expected) < 0.005:
         size = int(curve.at[expected, "size"])
-        return feedback(
-            True,
-            f"from {expected:.2f}, {here:.0%} of the {size} people accepted are truly relevant.",
-            "",
-        )
-    if value > expected:
-        return feedback(
-            False, "",
-            f"at {value:.2f} the share is {here:.0%}, but a lower threshold already reaches "
-            "90 % and accepts more people; move the slider down.",
-        )
-    return feedback(
-        False, "",
-        f"at {value:.2f} only {here:.0%} are truly relevant (ground truth, not the estimate); "
-        "move the slider up.",
-    )
+        return feedback(True, say("ch07.relevance_threshold.success",
+                                  threshold=number(expected, digits=2), share=percent(here),
+                                  size=number(size)), "")
+    hint = "hint_lower" if value > expected else "hint_higher"
+    return feedback(False, "", say(f"ch07.relevance_threshold.{hint}",
+                                   threshold=number(value, digits=2), share=percent(here)))
 
 
 def final_sizes() -> pd.Series:
@@ -75,29 +88,24 @@ def final_sizes() -> pd.Series:
 
 @exercise(
     "growth_gap",
-    "Take the last month of the growth table and subtract the balanced policy's size from the "
-    "accept-all size.",
     'last = growth[growth["month"] == growth["month"].max()].set_index("policy")\n'
     'last.at["accept_all", "size"] - last.at["balanced", "size"]',
 )
 def check_growth_gap(answer: object) -> Feedback:
     value = as_int(answer)
     if value is None:
-        return feedback(False, "", "give a whole number of contacts.")
+        return feedback(False, "", say("ch07.growth_gap.hint_number"))
     sizes = final_sizes()
     expected = int(sizes["accept_all"] - sizes["balanced"])
     if value == expected:
-        return feedback(
-            True,
-            f"accepting everyone adds {expected} contacts more than the balanced triage "
-            f"({sizes['accept_all']} against {sizes['balanced']}).",
-            "",
-        )
+        return feedback(True, say("ch07.growth_gap.success", gap=number(expected),
+                                  accept_all=number(sizes["accept_all"]),
+                                  balanced=number(sizes["balanced"])), "")
     if value == -expected:
-        return feedback(False, "", "right size, wrong sign: accept-all minus balanced.")
+        return feedback(False, "", say("ch07.growth_gap.hint_sign"))
     if value in (int(sizes["accept_all"]), int(sizes["balanced"])):
-        return feedback(False, "", "that is one policy's size; give the difference.")
-    return feedback(False, "", "use the last month only, and the size column.")
+        return feedback(False, "", say("ch07.growth_gap.hint_one_size"))
+    return feedback(False, "", say("ch07.growth_gap.hint"))
 
 
 #: Exercise 3's budget: at most one post in five from people who do not matter to you.
@@ -130,55 +138,41 @@ def _policy_key(answer: object) -> str | None:
     if value is not None:
         match = [t for t in TABLE_THRESHOLDS if abs(t - value) < 1e-9]
         return f"{match[0]:.1f}" if match else None
-    word = as_word(answer)
-    if word is None:
-        return None
-    word = word.replace(" ", "_").replace("-", "_")
-    aliases = {"accept_everyone": "accept_all", "known": "known_only"}
-    word = aliases.get(word, word)
-    return word if word in _FIXED_POLICIES else None
+    return as_key(answer, _FIXED_POLICIES, words=_POLICY_WORDS)
+
+
+#: Other names of the two fixed policies, English or French (without case or accents).
+_POLICY_WORDS = {
+    "accept everyone": "accept_all", "accept-all": "accept_all", "known": "known_only",
+    "known-only": "known_only", "known people only": "known_only",
+    "tout accepter": "accept_all", "accepter tout le monde": "accept_all",
+    "seulement les personnes connues": "known_only", "personnes connues": "known_only",
+    "connues seulement": "known_only", "connus": "known_only", "connues": "known_only",
+}
 
 
 def _doors(row: pd.Series) -> str:
-    return (f"feed noise {row['feed_noise_true']:.0%}, {row['reach_true']:,.0f} doors "
-            f"(reach) with {int(row['size'])} contacts")
+    return say("ch07.doors", noise=percent(row["feed_noise_true"]),
+               reach=number(row["reach_true"]), size=number(int(row["size"])))
 
 
 @exercise(
     "noise_budget",
-    "Keep the rows of the table whose feed_noise_true is at most 0.20, then take the one "
-    "with the largest reach_true. Lower thresholds open more doors but let more noise in; "
-    "known-only is quiet but opens few doors.",
     "from invite_triage.exercises.ch07 import best_under_noise\n\n"
     "best_under_noise(0.2)",
 )
 def check_noise_budget(answer: object) -> Feedback:
     key = _policy_key(answer)
     if key is None:
-        return feedback(False, "", f"answer with a threshold of the table "
-                                   f"({', '.join(f'{t:.1f}' for t in TABLE_THRESHOLDS)}) "
-                                   "or 'known_only' / 'accept_all'.")
+        return feedback(False, "", say("ch07.noise_budget.hint_choice", thresholds=", ".join(
+            f"{t:.1f}" for t in TABLE_THRESHOLDS)))
     table = policy_table()
     expected = best_under_noise()
     if expected is None:
-        return feedback(False, "", "no policy keeps feed noise within 20 % with this data.")
+        return feedback(False, "", say("ch07.noise_budget.hint_none"))
     mine, best = table.loc[key], table.loc[expected]
     if key == expected:
-        return feedback(
-            True,
-            f"{expected}: {_doors(best)}. Every lower threshold lets more than one post in "
-            "five come from people who do not matter to you; every stricter choice closes "
-            "doors for a quieter feed you did not ask for.",
-            "",
-        )
-    if mine["feed_noise_true"] > NOISE_BUDGET:
-        return feedback(
-            False, "",
-            f"{key} gives {_doors(mine)}: more than one post in five from people who do not "
-            "matter to you, over the budget. Look at the feed_noise_true column first.",
-        )
-    return feedback(
-        False, "",
-        f"{key} keeps the feed quiet ({_doors(mine)}), but another row within the budget "
-        "opens more doors: compare reach_true among the rows that pass.",
-    )
+        return feedback(True, say("ch07.noise_budget.success", policy=expected,
+                                  doors=_doors(best)), "")
+    hint = "hint_over" if mine["feed_noise_true"] > NOISE_BUDGET else "hint_more_doors"
+    return feedback(False, "", say(f"ch07.noise_budget.{hint}", policy=key, doors=_doors(mine)))

@@ -9,8 +9,10 @@ from __future__ import annotations
 import pandas as pd
 
 from invite_triage.analysis.network import intent_summary, network_growth
-from invite_triage.exercises import Feedback, exercise, feedback
-from invite_triage.exercises._answers import as_int, as_word
+from invite_triage.core.formats import number, percent
+from invite_triage.core.i18n import get_language, label
+from invite_triage.exercises import Feedback, exercise, feedback, say
+from invite_triage.exercises._answers import as_int, as_key
 from invite_triage.linkedin.export import LinkedInExport, pending_invitations
 from invite_triage.models.own_data import FormDecision, FormEntry, decide_entry
 from invite_triage.world.datasets import load_sample_export
@@ -18,7 +20,6 @@ from invite_triage.world.datasets import load_sample_export
 
 def _export(export: LinkedInExport | None) -> LinkedInExport:
     if export is None:
-
         return load_sample_export()
     return export
 
@@ -34,34 +35,25 @@ def new_connections_by_year(export: LinkedInExport | None = None) -> pd.Series:
 
 @exercise(
     "busiest_year",
-    "Group the growth table by the year of its month and add up the new connections; the "
-    "year with the largest sum is the answer.",
     'growth.groupby(growth["month"].dt.year)["new"].sum().idxmax()',
 )
 def check_busiest_year(answer: object, export: LinkedInExport | None = None) -> Feedback:
     by_year = new_connections_by_year(export)
     if by_year.empty:
-        return feedback(False, "", "this export has no dated connections (no Connections.csv).")
+        return feedback(False, "", say("ch08.busiest_year.hint_no_data"))
     year = as_int(answer)
     if year is None:
-        return feedback(False, "", "give a year, for example 2021.")
+        return feedback(False, "", say("ch08.busiest_year.hint_number"))
     expected = int(by_year.idxmax())
     if year == expected:
-        return feedback(
-            True,
-            f"{expected}: {int(by_year.max())} new connections, against "
-            f"{by_year.median():.0f} in a typical year. Was your network's relevant share "
-            "rising or falling that year?",
-            "",
-        )
+        return feedback(True, say("ch08.busiest_year.success", year=expected,
+                                  new=number(int(by_year.max())),
+                                  typical=number(by_year.median())), "")
     if year not in by_year.index:
-        return feedback(False, "", f"your connections run from {by_year.index.min()} to "
-                                   f"{by_year.index.max()}; pick a year in that range.")
-    return feedback(
-        False, "",
-        f"in {year} you made {int(by_year[year])} new connections; another year has more. "
-        "Sum the 'new' column per year, not the 'size' column (that one only ever grows).",
-    )
+        return feedback(False, "", say("ch08.busiest_year.hint_range", first=by_year.index.min(),
+                                       last=by_year.index.max()))
+    return feedback(False, "", say("ch08.busiest_year.hint", year=year,
+                                   new=number(int(by_year[year]))))
 
 
 def pending_pitches(export: LinkedInExport | None = None) -> int:
@@ -72,31 +64,26 @@ def pending_pitches(export: LinkedInExport | None = None) -> int:
 
 @exercise(
     "pending_pitches",
-    "intent_summary(export) counts the pending invitations per kind of note; read the "
-    "'pitch' row.",
     'intent_summary(export).set_index("intent").at["pitch", "pending"]',
 )
 def check_pending_pitches(answer: object, export: LinkedInExport | None = None) -> Feedback:
     value = as_int(answer)
     if value is None or value < 0:
-        return feedback(False, "", "give a whole number of invitations.")
+        return feedback(False, "", say("ch04.hint_invitations"))
     summary = intent_summary(_export(export)).set_index("intent")["pending"]
     expected = int(summary["pitch"])
     if value == expected:
-        share = expected / max(int(summary.sum()), 1)
-        return feedback(
-            True,
-            f"{expected} of {int(summary.sum())} pending invitations ({share:.0%}) open with a "
-            "sales pitch: the triage never accepts those automatically, at most it asks first.",
-            "",
-        )
+        total = int(summary.sum())
+        share = expected / max(total, 1)
+        return feedback(True, say("ch08.pending_pitches.success", pitches=number(expected),
+                                  total=number(total), share=percent(share)), "")
     if value == int(summary.sum()):
-        return feedback(False, "", "that is every pending invitation; count only the pitches.")
+        return feedback(False, "", say("ch08.pending_pitches.hint_all"))
     others = {kind: int(n) for kind, n in summary.items() if kind != "pitch"}
     for kind, count in others.items():
         if value == count:
-            return feedback(False, "", f"that is the number of '{kind}' notes; look at 'pitch'.")
-    return feedback(False, "", "use intent_summary(export), or the bar chart of notes above.")
+            return feedback(False, "", say("ch08.pending_pitches.hint_kind", kind=kind))
+    return feedback(False, "", say("ch08.pending_pitches.hint"))
 
 
 def exercise_entry(export: LinkedInExport | None = None) -> FormEntry:
@@ -118,45 +105,35 @@ def form_decision(export: LinkedInExport | None = None) -> FormDecision | None:
     if pending.empty:
         return None
     newest = pending.sort_values("sent_at", ascending=False, kind="stable").iloc[[0]]
-    return decide_entry(newest, exercise_entry(export), export.to_profile())
+    # reasons in the learner's language (the checker shows them), not the profile's
+    return decide_entry(newest, exercise_entry(export), export.to_profile(), lang=get_language())
 
 
+#: Decision words beyond the keys and their labels in every language (without case or
+#: accents).
 _DECISION_WORDS = {
-    "accept": "accept", "accepted": "accept", "accepter": "accept",
-    "ask": "ask", "ask first": "ask", "demander": "ask", "demander d'abord": "ask",
-    "decline": "decline", "declined": "decline", "ignore": "decline", "ignorer": "decline",
-    "refuse": "decline", "refuser": "decline",
+    "accepted": "accept", "accepter": "accept", "ask first": "ask", "demander": "ask",
+    "declined": "decline", "ignore": "decline", "refuse": "decline", "refuser": "decline",
+    "décliner": "decline",
 }
+_DECISIONS = ("accept", "ask", "decline")
 
 
 @exercise(
     "form_decision",
-    "In the form, keep the newest invitation selected (the first in the list), type the title "
-    "'Business Developer', 6 mutual connections, the titles 'Community Manager, Head of Sales', "
-    "tick your first group and leave 'I know them offline' unticked. The decision is the "
-    "coloured word after 'Suggested'. The same in code:",
     "from invite_triage.exercises.ch08 import form_decision\n\n"
     "form_decision(export).decision",
 )
 def check_form_decision(answer: object, export: LinkedInExport | None = None) -> Feedback:
     decided = form_decision(export)
     if decided is None:
-        return feedback(False, "", "this export has no pending invitation to fill in.")
-    word = as_word(answer)
-    given = _DECISION_WORDS.get(word or "")
+        return feedback(False, "", say("ch08.form_decision.hint_no_pending"))
+    given = as_key(answer, _DECISIONS, "decision", _DECISION_WORDS)
     if given is None:
-        return feedback(False, "", "answer with one word: accept, ask (first) or decline.")
+        return feedback(False, "", say("ch08.form_decision.hint_word"))
     if given == decided.decision:
-        follow = (" The form also drafted a message to ask what they expect." if decided.draft
-                  else "")
-        return feedback(
-            True,
-            f"{given} (score {decided.score:.2f}). {decided.reasons}{follow}",
-            "",
-        )
-    return feedback(
-        False, "",
-        f"the form says something else. Check every field: title 'Business Developer', 6 "
-        f"mutual connections, two titles, your first group ticked, 'I know them offline' "
-        f"unticked, and the newest invitation selected ({decided.row['name']}).",
-    )
+        follow = say("ch08.form_decision.drafted") if decided.draft else ""
+        return feedback(True, say("ch08.form_decision.success", decision=label("decision", given),
+                                  score=number(decided.score, digits=2),
+                                  reasons=decided.reasons, drafted=follow), "")
+    return feedback(False, "", say("ch08.form_decision.hint", name=decided.row["name"]))

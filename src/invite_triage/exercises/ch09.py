@@ -12,22 +12,49 @@ from collections.abc import Mapping
 from invite_triage.analysis.what_if import (
     ASSUMPTION_LABELS,
     POLICY_LABELS,
+    WHAT_IF_PERSONAS,
     WHAT_IF_RANGES,
     resolve_assumptions,
     what_if,
 )
 from invite_triage.core.errors import InvalidInputError
-from invite_triage.exercises import Feedback, exercise, feedback
+from invite_triage.core.formats import number
+from invite_triage.core.text import fold
+from invite_triage.exercises import Feedback, exercise, feedback, say
+from invite_triage.models.predict import PredictModel
 
-#: Words that show which assumption a sentence is about (lower case, matched as prefixes).
+
+def bet_persona_policy(persona: str) -> PredictModel:
+    """Chapter 09's "place your bets", one per person of ``WHAT_IF_PERSONAS``: which policy
+    gives their network the most value? Asked before the table that answers all three."""
+    if persona not in WHAT_IF_PERSONAS:
+        raise InvalidInputError(say("ch09.bet.unknown_persona", persona=repr(persona)),
+                                [say("ch09.bet.expected_personas",
+                                     personas=", ".join(WHAT_IF_PERSONAS))])
+    settings = WHAT_IF_PERSONAS[persona]
+    return PredictModel(
+        say(f"ch09.bet.question.{persona}"),
+        lambda: str(what_if(**settings)["value"].idxmax()),
+        choices=[(POLICY_LABELS[policy], policy) for policy in POLICY_LABELS],
+        explanation=say("ch09.bet.explanation"),
+    )
+
+#: Words that show which assumption a sentence is about, English or French: regular
+#: expressions matched at the start of a word of the sentence folded (lower case, no accents).
 ASSUMPTION_WORDS: dict[str, tuple[str, ...]] = {
-    "relevant_share": ("relevant", "share", "most senders", "prospect", "matter"),
+    "relevant_share": ("relevant", "share", "most senders", "prospect", "matter",
+                       "pertinen", r"part\b", "proportion", "la plupart", "comptent",
+                       "interess"),
     "clue_separation": ("clue", "separat", "signal", "tell apart", "triage miss",
-                        "criteria miss"),
-    "irrelevant_posting": ("post", "irrelevant contacts post"),
-    "reach_worth": ("reach", "weak tie", "job", "opportunit"),
-    "noise_cost": ("noise", "feed"),
-    "exposure_cost": ("expos", "contact list", "stranger", "privacy", "reputation"),
+                        "criteria miss", "indice", "separ", "distingu", "critere",
+                        "le tri se trompe", "erreurs? du tri"),
+    "irrelevant_posting": ("post", "irrelevant contacts post", "publi"),
+    "reach_worth": ("reach", "weak tie", "job", "opportunit", "portee", "liens? faibles?",
+                    "emploi", "audience"),
+    "noise_cost": ("noise", "feed", "bruit", r"fil\b", "fil d'actualite"),
+    "exposure_cost": ("expos", "contact list", "stranger", "privacy", "reputation",
+                      "e-reputation", "liste de contacts", "inconnu", "vie privee",
+                      "confidentialit"),
 }
 MAX_SENTENCE_CHARS = 400
 
@@ -35,13 +62,22 @@ MAX_SENTENCE_CHARS = 400
 def _settings(answer: object) -> tuple[dict[str, float] | None, str]:
     """The learner's settings checked into a full set of assumptions, or a hint."""
     if not isinstance(answer, Mapping) or not answer:
-        names = ", ".join(WHAT_IF_RANGES)
-        return None, ("give a dict of settings, e.g. {\"relevant_share\": 0.3}; the names are "
-                      f"{names} (missing ones keep their defaults).")
+        return None, say("ch09.hint_settings", names=", ".join(WHAT_IF_RANGES))
     try:
         return resolve_assumptions(answer), ""
     except InvalidInputError as exc:
-        return None, f"{exc.summary}: {'; '.join(exc.problems)}."
+        return None, say("ch09.hint_invalid", summary=exc.summary,
+                         problems="; ".join(exc.problems))
+
+
+def _policy(policy: str) -> str:
+    """A policy as the sandbox names it, in the current language."""
+    return POLICY_LABELS.get_in(policy)
+
+
+def _assumption(name: str) -> str:
+    """An assumption as the sandbox's sliders name it, in the current language."""
+    return ASSUMPTION_LABELS.get_in(name)
 
 
 def _check_winner(answer: object, policy: str) -> Feedback:
@@ -50,22 +86,17 @@ def _check_winner(answer: object, policy: str) -> Feedback:
         return feedback(False, "", hint)
     values = what_if(**settings)["value"]
     best = str(values.idxmax())
-    shown = ", ".join(f"{POLICY_LABELS[p]} {v:.1f}" for p, v in values.items())
+    shown = ", ".join(say("ch09.policy_value", policy=_policy(p), value=number(v, digits=1))
+                      for p, v in values.items())
     if best == policy:
-        return feedback(True, f"{POLICY_LABELS[policy]} wins with these settings ({shown}).",
+        return feedback(True, say("ch09.success_winner", policy=_policy(policy), values=shown),
                         "")
-    return feedback(
-        False, "",
-        f"with these settings {POLICY_LABELS[best]} wins ({shown}); move the sliders that "
-        f"make {POLICY_LABELS[policy]}'s bar grow or the others shrink.",
-    )
+    return feedback(False, "", say("ch09.hint_winner", best=_policy(best), values=shown,
+                                   policy=_policy(policy)))
 
 
 @exercise(
     "known_only_wins",
-    "Accepting only people you know wins when most senders are irrelevant, the clues cannot "
-    "tell them apart, and strangers cost a lot: few relevant contacts are lost, while every "
-    "other policy lets in noise and exposure.",
     "from invite_triage import what_if\n\n"
     'answer = {"relevant_share": 0.1, "clue_separation": 0.3, "exposure_cost": 1.0}\n'
     'what_if(**answer)["value"]',
@@ -76,9 +107,6 @@ def check_known_only_wins(answer: object) -> Feedback:
 
 @exercise(
     "accept_all_wins",
-    "Accepting everyone wins when most senders are relevant, reach is worth a lot and "
-    "irrelevant contacts cost little: then the triage's mistakes (relevant people declined) "
-    "cost more than the few irrelevant people it keeps out.",
     "from invite_triage import what_if\n\n"
     'answer = {"relevant_share": 0.8, "reach_worth": 1.0, "noise_cost": 0.02, '
     '"exposure_cost": 0.05}\n'
@@ -90,19 +118,15 @@ def check_accept_all_wins(answer: object) -> Feedback:
 
 def assumptions_named(sentence: str) -> list[str]:
     """The assumptions a sentence talks about, in ``WHAT_IF_RANGES`` order."""
-    text = sentence.casefold()
+    text = fold(sentence)
     named = [name for name, words in ASSUMPTION_WORDS.items()
-             if any(re.search(r"\b" + re.escape(w), text) for w in words)]
+             if any(re.search(r"\b" + w, text) for w in words)]
     named += [name for name in WHAT_IF_RANGES if name in text and name not in named]
     return [name for name in WHAT_IF_RANGES if name in named]
 
 
 @exercise(
     "why_size_wins",
-    "Any sentence naming the assumption that tipped the balance is right, for instance: "
-    "“Accepting everyone wins when most senders are relevant and reach is worth a lot, "
-    "because the triage then declines more valuable people than the noise and exposure the "
-    "others bring cost.”",
     'answer = ("Accepting everyone wins when most senders are relevant and reach is worth a '
     'lot, because the triage then declines more valuable people than the noise and exposure '
     'the others bring cost.")\n'
@@ -110,18 +134,15 @@ def assumptions_named(sentence: str) -> list[str]:
 )
 def check_why_size_wins(answer: object) -> Feedback:
     if not isinstance(answer, str) or not answer.strip():
-        return feedback(False, "", "write one sentence, as text in quotes.")
+        return feedback(False, "", say("ch09.why_size_wins.hint_text"))
     sentence = answer.strip()
     if len(sentence) > MAX_SENTENCE_CHARS:
-        return feedback(False, "", f"one sentence is enough: keep it under "
-                                   f"{MAX_SENTENCE_CHARS} characters.")
+        return feedback(False, "", say("ch09.why_size_wins.hint_long", most=MAX_SENTENCE_CHARS))
     if len(sentence.split()) < 5:
-        return feedback(False, "", "say a little more: which assumption, and which way?")
+        return feedback(False, "", say("ch09.why_size_wins.hint_short"))
     named = assumptions_named(sentence)
     if not named:
-        labels = "; ".join(ASSUMPTION_LABELS.values())
-        return feedback(False, "", f"name the assumption that tipped the balance (one of: "
-                                   f"{labels}).")
-    listed = ", ".join(ASSUMPTION_LABELS[n] for n in named)
-    return feedback(True, f"your sentence is about {listed}. Check it: move that slider in "
-                          "the sandbox and watch the winner change.", "")
+        labels = "; ".join(_assumption(name) for name in WHAT_IF_RANGES)
+        return feedback(False, "", say("ch09.why_size_wins.hint_none", assumptions=labels))
+    listed = ", ".join(_assumption(n) for n in named)
+    return feedback(True, say("ch09.why_size_wins.success", assumptions=listed), "")

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import message
 
 #: How far down the header row may be (LinkedIn's preamble is 3 lines; spreadsheets add a few).
 HEADER_SEARCH_LINES = 20
@@ -291,9 +292,8 @@ def _cut_last_line(
         previous_end = reader.line_num
     if start <= 1 or len(last) >= width:
         return ()
-    return (f"{Path(source).name}: the last line (line {start + header_line}) has "
-            f"{len(last)} of {width} cells and no line break: the file seems cut; its missing "
-            "cells were read as empty.",)
+    return (message("linkedin.note.cut_last_line", file=Path(source).name,
+                    line=start + header_line, cells=len(last), width=width),)
 
 
 def _locate_parse_problem(body: str, delimiter: str, header_line: int) -> str | None:
@@ -400,6 +400,17 @@ def lines_of(table: LinkedInTable, mask: pd.Series, limit: int = 8) -> str:
     return f"line{'s' if len(positions) > 1 else ''} {', '.join(map(str, lines))}{more}"
 
 
+def note_lines(table: LinkedInTable, mask: pd.Series, limit: int = 8) -> str:
+    """:func:`lines_of` for a note, in the current language (errors stay in English)."""
+    positions = np.flatnonzero(mask.to_numpy())
+    numbers = ", ".join(map(str, table.line_numbers()[positions[:limit]]))
+    where = message("linkedin.lines.many" if len(positions) > 1 else "linkedin.lines.one",
+                    lines=numbers)
+    if len(positions) > limit:
+        where = message("linkedin.lines.more", where=where, n=len(positions) - limit)
+    return where
+
+
 def drop_outside_dates(
     table: LinkedInTable, frame: pd.DataFrame, column: str, header: str,
     outside: pd.Series, notes: list[str] | None,
@@ -412,11 +423,10 @@ def drop_outside_dates(
         kept = LinkedInTable(table.header, table.rows.loc[frame.index], table.header_line,
                              table.delimiter, table.text, table.source)
         first = frame.loc[outside.to_numpy(), column].iloc[0]
-        notes.append(
-            f"{Path(table.source).name}: {int(outside.sum())} row(s) with a '{header}' outside "
-            f"{DATE_YEARS[0]}–{DATE_YEARS[1]} (e.g. {first!r}, {lines_of(kept, outside)}) "
-            "were left out of the analyses."
-        )
+        notes.append(message("linkedin.note.dates_outside", file=Path(table.source).name,
+                             n=int(outside.sum()), header=header, first=DATE_YEARS[0],
+                             last=DATE_YEARS[1], example=repr(first),
+                             lines=note_lines(kept, outside)))
     return frame[~outside.to_numpy()]
 
 

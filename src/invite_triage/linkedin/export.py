@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import get_language, message
 from invite_triage.domain.profile import Profile
 from invite_triage.domain.schema import validate_invitations
 from invite_triage.linkedin.annotations import apply_annotations
@@ -200,8 +201,7 @@ def _collect_zip(path: Path, notes: list[str] | None = None) -> Found:
                 members = _export_members(nested_infos)
                 _refuse_empty(members, inner_label)
                 if notes is not None:
-                    notes.append(f"The export was inside another zip ({info.filename}): "
-                                 "read from there.")
+                    notes.append(message("linkedin.note.nested_zip", name=info.filename))
                 return _read_members(nested, members, inner_label, budget - len(data))
         _refuse_empty(members, label)
         return _read_members(archive, members, label, budget)
@@ -522,8 +522,10 @@ class LinkedInExport:
     def to_profile(self, **overrides: object) -> Profile:
         """Your ``Profile`` as the export shows it: name, title from your headline, groups
         from Ad_Targeting.csv, known people from whom you exchanged messages with (both
-        ways). Any field can be overridden (``goals=("job_search",)``)."""
-        fields: dict[str, object] = {}
+        ways), writing in the current language (:func:`~invite_triage.core.i18n.get_language`)
+        so its reasons follow the edition. Any field can be overridden
+        (``goals=("job_search",)``, ``language="en"``)."""
+        fields: dict[str, object] = {"language": get_language()}
         if self.owner_name:
             fields["name"] = self.owner_name
         if self.headline:
@@ -620,32 +622,26 @@ def _notes(frames: Mapping[str, pd.DataFrame | None],
         if decoded.repaired_lines:
             lines = decoded.repaired_lines
             shown = ", ".join(map(str, lines[:8])) + (" …" if len(lines) > 8 else "")
-            notes.append(
-                f"{Path(name).name} mixes encodings: {len(lines)} line(s) that were not UTF-8 "
-                f"(line {shown}) were read as Windows-1252; the rest as UTF-8."
-            )
+            notes.append(message("linkedin.note.mixed_encodings", file=Path(name).name,
+                                 n=len(lines), lines=shown))
     conns, invs = frames.get("connections"), frames.get("invitations")
     if "groups" in texts and frames.get("groups") is None:
-        notes.append("Ad_Targeting.csv has no 'Member Groups' column: your groups are unknown.")
+        notes.append(message("linkedin.note.no_member_groups"))
     if conns is not None and len(conns) and not profile_slug(conns["url"]).ne("").any():
-        notes.append("Connections.csv has no profile URLs (an export from before about 2021): "
-                     "invitations are matched to connections by name.")
+        notes.append(message("linkedin.note.no_connection_urls"))
     if invs is not None and len(invs):
         incoming = invs[invs["direction"].eq(INCOMING)]
         if len(incoming) and not profile_slug(incoming["inviter_url"]).ne("").any():
-            notes.append("Invitations.csv has no usable profile URLs (some late-2023 exports "
-                         "only have https://www.linkedin.com/in): matched by name instead.")
+            notes.append(message("linkedin.note.no_invitation_urls"))
         if conns is None:
-            notes.append("No Connections.csv: every incoming invitation is counted as pending.")
+            notes.append(message("linkedin.note.no_connections"))
         elif conns["connected_on"].notna().any() and invs["sent_at"].notna().any():
             inv_span = invs["sent_at"].max() - invs["sent_at"].min()
             conn_span = conns["connected_on"].max() - conns["connected_on"].min()
             if conn_span > 2 * inv_span:
-                notes.append(
-                    f"Invitations.csv covers {inv_span.days // 30 + 1} months but your "
-                    f"connections go back {conn_span.days // 365} years: older invitations "
-                    "are not in the export."
-                )
+                notes.append(message("linkedin.note.short_invitations",
+                                     months=inv_span.days // 30 + 1,
+                                     years=conn_span.days // 365))
     return notes
 
 

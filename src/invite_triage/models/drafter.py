@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import message
 from invite_triage.domain.drafting import draft_message
 from invite_triage.domain.profile import LANGUAGES, Profile
 from invite_triage.domain.triage import triage
@@ -17,8 +18,10 @@ LABEL_CHARS = 70
 class DrafterModel:
     """The invitations worth a message (the triage says "ask first"), and their drafts."""
 
-    def __init__(self, invitations: pd.DataFrame, profile: Profile, decisions=("ask",)):
+    def __init__(self, invitations: pd.DataFrame, profile: Profile, decisions=("ask",),
+                 lang: str | None = None):
         self.profile = profile
+        self.lang = lang
         triaged = triage(invitations, profile).reset_index(drop=True)
         wanted = triaged["decision"].isin(list(decisions))
         # When nothing is to be asked about, every invitation stays pickable.
@@ -37,13 +40,16 @@ class DrafterModel:
     def row(self, position: int) -> pd.Series:
         if position not in self.pending.index:
             raise InvalidInputError(
-                "no such pending invitation", [f"got position {position!r}; pick one in the list"]
+                message("app.drafter.no_such", self.lang),
+                [message("app.drafter.no_such_detail", self.lang, position=repr(position))],
             )
         return self.pending.loc[position]
 
     def draft(self, position: int, lang: str) -> str:
         if lang not in LANGUAGES:
             raise InvalidInputError(
-                f"unknown language {lang!r}", [f"expected one of {list(LANGUAGES)}"]
+                message("app.drafter.unknown_language", self.lang, code=repr(lang)),
+                [message("app.drafter.expected_languages", self.lang,
+                         languages=list(LANGUAGES))],
             )
         return draft_message(self.row(position), self.profile, lang=lang)

@@ -10,17 +10,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from invite_triage.core.errors import InvalidInputError
-from invite_triage.domain.intent import classify_message, normalise_message, phrase_table
+from invite_triage.core.formats import number
+from invite_triage.core.i18n import message
+from invite_triage.domain.intent import (
+    classify_message,
+    find_cues,
+    normalise_message,
+    phrase_table,
+)
 
 #: Invitation notes on LinkedIn are a few hundred characters at most; far longer text is not a
 #: note, and the app says so rather than pretending to analyse it.
 MAX_NOTE_CHARS = 2_000
-KIND_MEANINGS: dict[str, str] = {
-    "personal": "a personal note: it says who they are or why they write to you",
-    "generic": "a generic note: LinkedIn's default sentence or a greeting, nothing specific",
-    "pitch": "a sales pitch: they want to sell to you (or to your network)",
-    "empty": "no note at all: the invitation tells you nothing about its intent",
-}
+#: The kinds a note can have (``intent.classify_message``), in the order they are explained.
+KINDS: tuple[str, ...] = ("personal", "generic", "pitch", "empty")
+
+
+def kind_meanings(lang: str | None = None) -> dict[str, str]:
+    """What each kind of note means, in ``lang`` (None: the current language)."""
+    return {kind: message(f"app.intent.meaning.{kind}", lang) for kind in KINDS}
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    if name == "KIND_MEANINGS":  # the English texts, for older imports
+        return kind_meanings("en")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -41,10 +55,11 @@ class IntentReading:
     kind: str
     triggers: tuple[str, ...]
     spans: tuple[Span, ...]
+    lang: str | None = None
 
     @property
     def meaning(self) -> str:
-        return KIND_MEANINGS[self.kind]
+        return message(f"app.intent.meaning.{self.kind}", self.lang)
 
 
 def _normalised_with_positions(text: str) -> tuple[str, list[int]]:
@@ -71,9 +86,10 @@ def _normalised_with_positions(text: str) -> tuple[str, list[int]]:
 
 
 def find_phrases(text: str) -> tuple[Span, ...]:
-    """Every phrase of the intent table found in ``text``, as spans of the text as typed,
-    sorted by position; a phrase inside a longer one ("leads" in "qualified leads") is left
-    out, as the classifier does. Overlapping phrases are all kept.
+    """Every cue of the intent table found in ``text``, as spans of the text as typed, sorted
+    by position: exactly the cues the classifier counts (``domain.intent.find_cues``: at each
+    place the longest match, a cue inside a longer one left out), so a highlight never shows a
+    phrase the verdict ignored. Overlapping cues are both kept.
 
     Returns no span when the character mapping cannot be made exact (exotic Unicode), so a
     highlight is never put in the wrong place; the kind and triggers are still shown.
@@ -82,19 +98,9 @@ def find_phrases(text: str) -> tuple[Span, ...]:
     if normalised != normalise_message(text):
         return ()
     table = phrase_table()
-    found = []
-    for match in table.pattern.finditer(normalised):
-        group = match.lastindex
-        if group is None:
-            continue
-        start, end = match.span(group)
-        if end > start:
-            found.append((start, end, group - 1))
-    kept = [f for f in found
-            if not any(o[0] <= f[0] and f[1] <= o[1] and o != f for o in found)]
     return tuple(
         Span(origin[start], origin[end - 1] + 1, table.kinds[index], table.phrases[index])
-        for start, end, index in sorted(kept)
+        for start, end, index in find_cues(normalised)
     )
 
 
@@ -103,21 +109,23 @@ class IntentModel:
 
     max_chars = MAX_NOTE_CHARS
 
+    def __init__(self, lang: str | None = None):
+        self.lang = lang
+
     def analyse(self, text: object) -> IntentReading:
+        lang = self.lang
         if text is None:
             text = ""
         if not isinstance(text, str):
             raise InvalidInputError(
-                "a note must be text", [f"got a {type(text).__name__}; expected a string"]
+                message("app.intent.not_text", lang),
+                [message("app.intent.not_text_detail", lang, type=type(text).__name__)],
             )
         if len(text) > self.max_chars:
             raise InvalidInputError(
-                "this text is too long to be an invitation note",
-                [
-                    f"got {len(text):,} characters; expected at most {self.max_chars:,} "
-                    "(LinkedIn invitation notes are a few hundred characters long). "
-                    "Paste only the note."
-                ],
+                message("app.intent.too_long", lang),
+                [message("app.intent.too_long_detail", lang, n=number(len(text), lang),
+                         max=number(self.max_chars, lang))],
             )
         kind, triggers = classify_message(text)
-        return IntentReading(text, kind, tuple(triggers), find_phrases(text))
+        return IntentReading(text, kind, tuple(triggers), find_phrases(text), lang)

@@ -99,9 +99,10 @@ class MutualsModel:
         i = int(np.clip(k, self.thresholds[0], self.thresholds[-1]))
         return self.relevant_mutuals.to_numpy() >= i
 
-    def table(self, k: int) -> pd.DataFrame:
-        """The 2×2 table (let in / kept out × relevant / not relevant) of the rule at ``k``."""
-        return confusion_table(self.let_in(k), self.truth)
+    def table(self, k: int, lang: str | None = None) -> pd.DataFrame:
+        """The 2×2 table (let in / kept out × relevant / not relevant) of the rule at ``k``,
+        its rows and columns named in ``lang`` (None: the current language)."""
+        return confusion_table(self.let_in(k), self.truth, lang)
 
     def last_threshold_keeping(self, recall: float) -> int | None:
         """The largest k whose recall is still at least ``recall``: the strictest rule that

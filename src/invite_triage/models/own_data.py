@@ -25,6 +25,9 @@ import numpy as np
 import pandas as pd
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.formats import date as format_date
+from invite_triage.core.formats import number
+from invite_triage.core.i18n import label, message
 from invite_triage.domain.drafting import draft_message
 from invite_triage.domain.profile import LANGUAGES, Profile
 from invite_triage.domain.taxonomy import LINKEDIN_CONNECTION_CAP
@@ -43,18 +46,34 @@ MAX_MUTUALS = LINKEDIN_CONNECTION_CAP
 MAX_TITLE_CHARS = 300
 #: Most mutual connections' titles one form takes (more is a paste gone wrong).
 MAX_MUTUAL_TITLES = 1_000
-#: The form's field names, as the learner sees them (errors name fields this way).
-FIELD_LABELS: dict[str, str] = {
-    "title": "Title",
-    "mutual_connections": "Mutual connections",
-    "mutual_titles": "Their titles",
-    "shared_groups": "Shared groups",
-    "known_offline": "Known offline",
-    "your_decision": "Your decision",
-}
-YOUR_DECISIONS: tuple[tuple[str, str], ...] = (
-    ("not decided", ""), ("accept", "accept"), ("ask first", "ask"), ("decline", "decline"),
-)
+#: The form's fields, in order (their labels: :func:`field_labels`).
+FIELDS: tuple[str, ...] = ("title", "mutual_connections", "mutual_titles", "shared_groups",
+                           "known_offline", "your_decision")
+#: What "Your decision" can hold: nothing yet, or one of the triage's decisions.
+DECISION_VALUES: tuple[str, ...] = ("", "accept", "ask", "decline")
+
+
+def field_labels(lang: str | None = None) -> dict[str, str]:
+    """The form's field names as the learner sees them (errors name fields this way)."""
+    return {f: message(f"app.own_data.field.{f}", lang) for f in FIELDS}
+
+
+def your_decisions(lang: str | None = None) -> tuple[tuple[str, str], ...]:
+    """(label, value) options of "Your decision", in ``lang``."""
+    return tuple(
+        (message("app.own_data.not_decided", lang) if not value
+         else label("decision", value, lang), value)
+        for value in DECISION_VALUES
+    )
+
+
+def __getattr__(name: str) -> object:
+    if name == "FIELD_LABELS":  # the English texts, for older imports
+        return field_labels("en")
+    if name == "YOUR_DECISIONS":
+        return your_decisions("en")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 LABEL_CHARS = 60
 _MARKUP = re.compile(r"<[/!?]?[A-Za-z]")
 _COUNT = re.compile(r"^(\d+|\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+)$")
@@ -88,32 +107,30 @@ def open_export(path: str | os.PathLike[str] | None = None) -> LinkedInExport:
         found = sorted(p.name for p in folder.iterdir()
                        if p.name != "README.md" and not p.name.startswith("."))
         raise InvalidInputError(
-            "export not found",
-            [f"expected LinkedIn's export (the .zip, its folder or a CSV) at {path}",
-             f"files in {folder}: {', '.join(found) if found else 'none yet'}"],
+            message("app.own_data.not_found"),
+            [message("app.own_data.not_found_expected", path=path),
+             message("app.own_data.not_found_files", folder=folder,
+                     files=", ".join(found) if found else message("app.own_data.none_yet"))],
             str(path),
         )
     return load_export(candidate)
 
 
-def export_overview(export: LinkedInExport) -> pd.DataFrame:
+def export_overview(export: LinkedInExport, lang: str | None = None) -> pd.DataFrame:
     """Which files the export had, where each was read from, how many rows, and what the
-    guide uses it for. Files the export lacks say so (optional files may be missing)."""
-    uses = {
-        "connections": "your network: composition, growth",
-        "invitations": "pending invitations and their notes",
-        "messages": "people you exchanged messages with (known people)",
-        "profile": "your name and headline (your title)",
-        "groups": "your own groups (Ad_Targeting.csv)",
-    }
+    guide uses it for. Files the export lacks say so (optional files may be missing). Column
+    names and texts in ``lang`` (None: the current language); files by their kind."""
+    col = {key: message(f"app.own_data.overview.col_{key}", lang)
+           for key in ("file", "read_from", "rows", "used_for")}
     rows = []
-    for kind, use in uses.items():
+    for kind in ("connections", "invitations", "messages", "profile", "groups"):
         frame = getattr(export, kind)
         rows.append({
-            "file": kind,
-            "read from": export.files.get(kind, "not in the export"),
-            "rows": "" if frame is None else f"{len(frame):,}",
-            "used for": use,
+            col["file"]: kind,
+            col["read_from"]: export.files.get(kind,
+                                               message("app.own_data.overview.missing", lang)),
+            col["rows"]: "" if frame is None else number(len(frame), lang),
+            col["used_for"]: message(f"app.own_data.overview.{kind}", lang),
         })
     return pd.DataFrame(rows)
 
@@ -153,22 +170,25 @@ def split_titles(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _label(field: str) -> str:
-    return f"'{FIELD_LABELS[field]}'"
+def _label(field: str, lang: str | None = None) -> str:
+    return message("app.own_data.quoted_field", lang,
+                   field=message(f"app.own_data.field.{field}", lang))
 
 
 def _shown(value: object) -> str:
     return repr(_clip(str(value), 40))
 
 
-def _title_problems(text: str, field: str, where: str = "") -> list[str]:
+def _title_problems(text: str, field: str, where: str = "",
+                    lang: str | None = None) -> list[str]:
     problems = []
     if _MARKUP.search(text):
-        problems.append(f"{_label(field)}{where} = {_shown(text)} looks like HTML or code; "
-                        "expected a job title as shown on their profile (plain text)")
+        problems.append(message("app.own_data.problem.markup", lang, field=_label(field, lang),
+                                where=where, value=_shown(text)))
     if len(text) > MAX_TITLE_CHARS:
-        problems.append(f"{_label(field)}{where} has {len(text)} characters; expected a job "
-                        f"title of at most {MAX_TITLE_CHARS}")
+        problems.append(message("app.own_data.problem.title_long", lang,
+                                field=_label(field, lang), where=where,
+                                n=number(len(text), lang), max=number(MAX_TITLE_CHARS, lang)))
     return problems
 
 
@@ -177,51 +197,56 @@ def group_key(name: str) -> str:
     return " ".join(str(name).replace(";", ",").split()).casefold()
 
 
-def check_entry(entry: FormEntry, your_groups: Iterable[str]) -> Annotation:
+def check_entry(entry: FormEntry, your_groups: Iterable[str],
+                lang: str | None = None) -> Annotation:
     """Check every field of ``entry``; raise ``InvalidInputError`` listing each wrong field by
-    its label, what was typed and what was expected."""
+    its label, what was typed and what was expected (in ``lang``; None: the current one)."""
     problems: list[str] = []
     title = str(entry.title or "").strip()
-    problems += _title_problems(title, "title")
+    problems += _title_problems(title, "title", lang=lang)
 
     raw = str(entry.mutual_connections if entry.mutual_connections is not None else "").strip()
     count = 0
+    mutuals = _label("mutual_connections", lang)
     if raw:
         if raw.lstrip().startswith("-") and raw.lstrip("-").strip().isdigit():
-            problems.append(f"{_label('mutual_connections')} = {_shown(raw)} is negative; "
-                            "expected a whole number >= 0 (the count shown on their profile)")
+            problems.append(message("app.own_data.problem.negative", lang, field=mutuals,
+                                    value=_shown(raw)))
         elif not _COUNT.match(raw):
-            problems.append(f"{_label('mutual_connections')} = {_shown(raw)} is not a whole "
-                            "number; expected digits only, e.g. 12 (0 when none)")
+            problems.append(message("app.own_data.problem.not_number", lang, field=mutuals,
+                                    value=_shown(raw)))
         else:
             count = int(re.sub(r"\D", "", raw))
             if count > MAX_MUTUALS:
-                problems.append(f"{_label('mutual_connections')} = {count:,} is too many; "
-                                f"expected at most {MAX_MUTUALS:,} (LinkedIn's connection cap)")
+                problems.append(message("app.own_data.problem.too_many", lang, field=mutuals,
+                                        n=number(count, lang), max=number(MAX_MUTUALS, lang)))
 
     titles = split_titles(entry.mutual_titles)
     if len(titles) > MAX_MUTUAL_TITLES:
-        problems.append(f"{_label('mutual_titles')} lists {len(titles):,} titles; expected at "
-                        f"most {MAX_MUTUAL_TITLES:,}, one per mutual connection")
-    for number, text in enumerate(titles[:MAX_MUTUAL_TITLES], start=1):
-        problems += _title_problems(text, "mutual_titles", f" (title {number})")
+        problems.append(message("app.own_data.problem.too_many_titles", lang,
+                                field=_label("mutual_titles", lang), n=number(len(titles), lang),
+                                max=number(MAX_MUTUAL_TITLES, lang)))
+    for place, text in enumerate(titles[:MAX_MUTUAL_TITLES], start=1):
+        problems += _title_problems(text, "mutual_titles",
+                                    message("app.own_data.where_title", lang, n=place), lang)
 
     known_groups = {group_key(g): g for g in your_groups}
     unknown = [g for g in entry.shared_groups if group_key(g) not in known_groups]
     if unknown:
-        problems.append(f"{_label('shared_groups')}: {[_clip(g, 40) for g in unknown]} "
-                        "are not among your groups; expected some of "
-                        f"{sorted(known_groups.values())}")
+        problems.append(message("app.own_data.problem.unknown_groups", lang,
+                                field=_label("shared_groups", lang),
+                                groups=[_clip(g, 40) for g in unknown],
+                                yours=sorted(known_groups.values())))
     if not isinstance(entry.known_offline, (bool, np.bool_)):
-        problems.append(f"{_label('known_offline')} = {_shown(entry.known_offline)}; "
-                        "expected ticked or not (True or False)")
-    decisions = [value for _, value in YOUR_DECISIONS]
-    if entry.your_decision not in decisions:
-        problems.append(f"{_label('your_decision')} = {_shown(entry.your_decision)}; expected "
-                        "one of accept, ask, decline (or not decided)")
+        problems.append(message("app.own_data.problem.known", lang,
+                                field=_label("known_offline", lang),
+                                value=_shown(entry.known_offline)))
+    if entry.your_decision not in DECISION_VALUES:
+        problems.append(message("app.own_data.problem.decision", lang,
+                                field=_label("your_decision", lang),
+                                value=_shown(entry.your_decision)))
     if problems:
-        raise InvalidInputError("this entry is not used until it is fixed (nothing was lost)",
-                                problems)
+        raise InvalidInputError(message("app.own_data.problem.summary", lang), problems)
     shared = tuple(dict.fromkeys(known_groups[group_key(g)] for g in entry.shared_groups))
     return Annotation(title, count, tuple(titles), shared, bool(entry.known_offline),
                       entry.your_decision)
@@ -263,18 +288,22 @@ def decide_entry(
     weights: Mapping[str, float] | None = None,
     thresholds: Mapping[str, float] | None = None,
     lang: str | None = None,
+    text_lang: str | None = None,
 ) -> FormDecision:
     """Triage one pending invitation (a one-row frame of ``pending_invitations``) with what the
     form says about it; reasons and the "ask first" draft in ``lang`` (default: the profile's).
-    Raises ``InvalidInputError`` naming every wrong field of ``entry``."""
+    Raises ``InvalidInputError`` naming every wrong field of ``entry`` (in ``text_lang``, the
+    app's language; None: the current one)."""
     lang = profile.language if lang is None else lang
     if lang not in LANGUAGES:
-        raise InvalidInputError("unknown language",
-                                [f"got {lang!r}; expected one of {list(LANGUAGES)}"])
+        raise InvalidInputError(message("app.own_data.unknown_language", text_lang),
+                                [message("app.own_data.expected_languages", text_lang,
+                                         code=repr(lang), languages=list(LANGUAGES))])
     if len(invitation) != 1:
-        raise InvalidInputError("expected one invitation",
-                                [f"got {len(invitation)} rows; pass pending.iloc[[i]]"])
-    annotation = check_entry(entry, profile.groups)
+        raise InvalidInputError(message("app.own_data.one_invitation", text_lang),
+                                [message("app.own_data.one_invitation_detail", text_lang,
+                                         n=len(invitation))])
+    annotation = check_entry(entry, profile.groups, text_lang)
     profile = dataclasses.replace(profile, language=lang)
     weights = resolve_weights(profile, weights)
     frame = invitation.drop(columns=[c for c in ("your_decision",) if c in invitation])
@@ -351,8 +380,10 @@ class OwnDataModel:
         private_dir: str | os.PathLike[str] | None = None,
         weights: Mapping[str, float] | None = None,
         thresholds: Mapping[str, float] | None = None,
+        lang: str | None = None,
     ):
-
+        #: The language of the model's own words (dropdown labels, errors); None: current.
+        self.lang = lang
         self.export = export
         self.profile = export.to_profile() if profile is None else profile
         self.folder = Path(private_dir) if private_dir is not None else default_private_dir()
@@ -393,16 +424,20 @@ class OwnDataModel:
 
     def options(self) -> list[tuple[str, int]]:
         """(label, position) pairs for a dropdown, newest invitation first; ✓ marks saved."""
-        sent = self.pending["sent_at"].dt.strftime("%d %b %Y").fillna("date unknown")
+        unknown = message("app.own_data.date_unknown", self.lang)
+        sent = pd.Series(
+            [unknown if pd.isna(when) else format_date(when, self.lang, "medium")
+             for when in self.pending["sent_at"]], index=self.pending.index, dtype=object)
         labels = (self.pending["name"].astype(str).map(lambda n: _clip(n, LABEL_CHARS))
                   + " · " + sent.astype(str))
-        marks = np.where(self.annotated, " ✓ saved", "")
+        marks = np.where(self.annotated, message("app.own_data.saved_mark", self.lang), "")
         return list(zip((labels + marks).tolist(), range(len(self.pending)), strict=True))
 
     def row(self, position: int) -> pd.Series:
         if not isinstance(position, (int, np.integer)) or not 0 <= position < len(self.pending):
-            raise InvalidInputError("no such pending invitation",
-                                    [f"got {position!r}; pick one in the list"])
+            raise InvalidInputError(message("app.own_data.no_such", self.lang),
+                                    [message("app.own_data.no_such_detail", self.lang,
+                                             position=repr(position))])
         return self.pending.iloc[int(position)]
 
     # --- the form's values ------------------------------------------------------------------
@@ -448,7 +483,7 @@ class OwnDataModel:
         ``lang``, default the profile's language)."""
         self.row(position)
         return decide_entry(self.pending.iloc[[int(position)]], entry, self.profile,
-                            self.weights, self.thresholds, lang)
+                            self.weights, self.thresholds, lang, self.lang)
 
     def fields_to_fill(self, position: int, entry: FormEntry) -> tuple[str, ...]:
         """The empty fields whose answer could change this invitation's decision."""
@@ -459,7 +494,7 @@ class OwnDataModel:
     def save(self, position: int, entry: FormEntry, now: datetime | None = None) -> Path:
         """Append this invitation's annotation to today's file under ``folder`` (earlier saves
         are kept: the file is only ever appended to). Nothing is written if a field is wrong."""
-        annotation = check_entry(entry, self.groups)
+        annotation = check_entry(entry, self.groups, self.lang)
         row = self.row(position)
         path = save_annotation(
             folder=self.folder, now=now, name=str(row["name"]), url=str(row["url"] or ""),
@@ -476,8 +511,24 @@ class OwnDataModel:
 
 
 __all__ = [
-    "FIELD_LABELS", "LABEL_CHARS", "MAX_MUTUALS", "MAX_MUTUAL_TITLES", "MAX_TITLE_CHARS",
-    "YOUR_DECISIONS", "Annotation", "FormDecision", "FormEntry", "OwnDataModel", "check_entry",
-    "decide_entry", "entry_knows", "export_overview", "fields_that_matter", "group_key",
-    "open_export", "split_titles",
+    "DECISION_VALUES",
+    "FIELDS",
+    "LABEL_CHARS",
+    "MAX_MUTUALS",
+    "MAX_MUTUAL_TITLES",
+    "MAX_TITLE_CHARS",
+    "Annotation",
+    "FormDecision",
+    "FormEntry",
+    "OwnDataModel",
+    "check_entry",
+    "decide_entry",
+    "entry_knows",
+    "export_overview",
+    "field_labels",
+    "fields_that_matter",
+    "group_key",
+    "open_export",
+    "split_titles",
+    "your_decisions",
 ]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.formats import decimal
+from invite_triage.core.i18n import message
 
 #: Longest question or explanation shown (a sentence or two, not a page).
 MAX_TEXT_CHARS = 600
@@ -35,13 +37,17 @@ class Reveal:
     comment: str
 
 
-def _text(value: object, what: str) -> str:
+def _text(value: object, what: str, lang: str | None = None) -> str:
+    """``value`` when it is a text short enough to show; ``what`` names it ("question")."""
+    name = message(f"app.predict.what_{what}", lang)
     if not isinstance(value, str):
-        raise InvalidInputError(f"the {what} must be text", [f"got {type(value).__name__}"])
+        raise InvalidInputError(message("app.predict.not_text", lang, what=name),
+                                [message("app.predict.got_type", lang,
+                                         type=type(value).__name__)])
     if len(value) > MAX_TEXT_CHARS:
-        raise InvalidInputError(f"the {what} is too long",
-                                [f"got {len(value)} characters; expected at most "
-                                 f"{MAX_TEXT_CHARS}"])
+        raise InvalidInputError(message("app.predict.too_long", lang, what=name),
+                                [message("app.predict.too_long_detail", lang, n=len(value),
+                                         max=MAX_TEXT_CHARS)])
     return value
 
 
@@ -61,8 +67,10 @@ class PredictModel:
         tolerance: float | None = None,
         explanation: str | Callable[[Any], str] = "",
         unit: str = "",
+        lang: str | None = None,
     ):
-        self.question = _text(question, "question")
+        self.lang = lang
+        self.question = _text(question, "question", lang)
         self.kind = "choice" if choices is not None else "number"
         problems = []
         if self.kind == "choice":
@@ -71,23 +79,23 @@ class PredictModel:
             self.choices = tuple(value for _, value in pairs)
             self.choice_labels = {value: label for label, value in pairs}
             if len(self.choices) < 2 or len(set(self.choices)) != len(self.choices):
-                problems.append(f"choices: got {list(self.choices)}; expected two or more "
-                                "distinct options")
+                problems.append(message("app.predict.bad_choices", lang,
+                                        choices=list(self.choices)))
             self.low = self.high = self.step = self.tolerance = None
         else:
             self.choices = ()
             self.choice_labels = {}
             if not all(isinstance(v, numbers.Real) for v in (low, high)) or not low < high:
-                problems.append(f"low/high: got {low!r}/{high!r}; expected numbers with "
-                                "low < high (or give choices)")
+                problems.append(message("app.predict.bad_range", lang, low=repr(low),
+                                        high=repr(high)))
             else:
                 self.low, self.high = float(low), float(high)
                 self.step = float(step) if step else (self.high - self.low) / 100
                 self.tolerance = float(tolerance) if tolerance is not None else self.step / 2
         if not (callable(answer) or answer is not None):
-            problems.append("answer: got None; expected a value or a function returning it")
+            problems.append(message("app.predict.no_answer", lang))
         if problems:
-            raise InvalidInputError("this bet cannot be built", problems)
+            raise InvalidInputError(message("app.predict.cannot_build", lang), problems)
         self._answer = answer
         self._explanation = explanation
         self.unit = unit
@@ -98,24 +106,28 @@ class PredictModel:
         if callable(self._answer):
             self._answer = self._answer()
         if self.kind == "choice" and str(self._answer) not in self.choices:
-            raise InvalidInputError("the answer is not one of the choices",
-                                    [f"got {self._answer!r}; expected one of "
-                                     f"{list(self.choices)}"])
+            raise InvalidInputError(message("app.predict.answer_not_choice", self.lang),
+                                    [message("app.predict.expected_one_of", self.lang,
+                                             value=repr(self._answer),
+                                             choices=list(self.choices))])
         return str(self._answer) if self.kind == "choice" else float(self._answer)
 
     def read_guess(self, guess: object) -> Any:
         """The guess as the bet's kind, or an :class:`InvalidInputError` saying what fits."""
         if self.kind == "choice":
             if guess is None or str(guess) not in self.choices:
-                raise InvalidInputError("pick one of the options first",
-                                        [f"got {guess!r}; expected one of {list(self.choices)}"])
+                raise InvalidInputError(message("app.predict.pick_option", self.lang),
+                                        [message("app.predict.expected_one_of", self.lang,
+                                                 value=repr(guess),
+                                                 choices=list(self.choices))])
             return str(guess)
         number = (float(guess) if isinstance(guess, numbers.Real)
                   and not isinstance(guess, bool) else math.nan)
         if not math.isfinite(number) or not self.low <= number <= self.high:
-            raise InvalidInputError("give a number for your guess",
-                                    [f"got {guess!r}; expected a number from {self.low:g} to "
-                                     f"{self.high:g}"])
+            raise InvalidInputError(message("app.predict.give_number", self.lang),
+                                    [message("app.predict.number_range", self.lang,
+                                             value=repr(guess), low=f"{self.low:g}",
+                                             high=f"{self.high:g}")])
         return number
 
     def reveal(self, guess: object) -> Reveal:
@@ -128,18 +140,22 @@ class PredictModel:
         else:
             correct = abs(guess - answer) <= self.tolerance
             shown_guess, shown_answer = self.format(guess), self.format(answer)
-        comment = ("Your intuition matches the model." if correct else
-                   "What did you expect, and why does the model disagree?")
-        message = f"Your guess: {shown_guess}. The answer: {shown_answer}. {comment}"
+        lang = self.lang
+        comment = message("app.predict.comment_right" if correct
+                          else "app.predict.comment_wrong", lang)
+        said = message("app.predict.message", lang, guess=shown_guess, answer=shown_answer,
+                       comment=comment)
         explanation = (self._explanation(answer) if callable(self._explanation)
                        else self._explanation)
-        self.revealed = Reveal(guess, answer, correct, message, _text(explanation, "explanation"),
+        self.revealed = Reveal(guess, answer, correct, said,
+                               _text(explanation, "explanation", lang),
                                shown_guess, shown_answer, comment)
         return self.revealed
 
     def format(self, value: float) -> str:
         digits = max(0, -math.floor(math.log10(self.step))) if self.step and self.step < 1 else 0
-        return f"{value:.{digits}f}{(' ' + self.unit) if self.unit else ''}"
+        shown = decimal(value, min(digits, 6), self.lang)
+        return f"{shown}{(' ' + self.unit) if self.unit else ''}"
 
 
 __all__ = ["MAX_TEXT_CHARS", "PredictModel", "Reveal"]

@@ -17,67 +17,79 @@ from invite_triage.analysis.quality import (
     QualityCurve,
 )
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.formats import number, share
+from invite_triage.core.i18n import message
 from invite_triage.domain.profile import Profile
-from invite_triage.render.style import fmt_share
-
-METRIC_LABELS: dict[str, str] = {
-    "size": "size",
-    "relevance_share": "relevance share",
-    "feed_noise": "feed noise",
-    "exposure": "strangers who can see your contact list (exposure)",
-    "reach": "doors to new opportunities (reach)",
-}
 
 
-def format_metric(metric: str, value: float | None) -> str:
+def metric_labels(lang: str | None = None) -> dict[str, str]:
+    """Each metric's label in ``lang`` (None: the current language)."""
+    return {m: message(f"app.quality.metric.{m}", lang) for m in METRICS}
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    if name == "METRIC_LABELS":  # the English labels, for older imports
+        return metric_labels("en")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def format_metric(metric: str, value: float | None, lang: str | None = None) -> str:
     """Shares as percentages, counts as whole numbers, missing values as a dash."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if metric in ("relevance_share", "feed_noise"):
-        return fmt_share(value)
-    return f"{value:,.0f}"
+        return share(value, lang)
+    return number(value, lang)
 
 
 class QualityModel:
     """The quality curve of one inbox, precomputed, read at any threshold."""
 
-    def __init__(self, curve: QualityCurve):
+    def __init__(self, curve: QualityCurve, lang: str | None = None):
         self.curve = curve
+        self.lang = lang
         self.has_truth = curve.has_truth
         self.accept_all = curve.fixed.set_index("policy").loc["accept_all"].to_dict()
         self.total = int(self.accept_all["size"])
 
     @classmethod
     def from_invitations(cls, invitations: pd.DataFrame, profile: Profile,
-                         weights: Mapping[str, float] | None = None) -> QualityModel:
-        return cls(QualityCurve.from_invitations(invitations, profile, weights))
+                         weights: Mapping[str, float] | None = None,
+                         lang: str | None = None) -> QualityModel:
+        return cls(QualityCurve.from_invitations(invitations, profile, weights), lang)
 
     def at(self, threshold: float) -> dict[str, float]:
         """Every metric, estimate and (on synthetic data) truth, at ``threshold``."""
         if not isinstance(threshold, (int, float)) or not 0 <= float(threshold) <= 1:
             raise InvalidInputError(
-                "the accept threshold must be a number in [0, 1]", [f"got {threshold!r}"]
+                message("app.quality.threshold_error", self.lang),
+                [message("app.quality.got", self.lang, value=repr(threshold))],
             )
         return self.curve.at(float(threshold))
 
-    def rows(self, threshold: float) -> list[dict[str, str]]:
-        """The numbers table: one row per metric, estimate and truth in their own columns."""
+    def rows(self, threshold: float, lang: str | None = None) -> list[dict[str, str]]:
+        """The numbers table: one row per metric, estimate and truth in their own columns,
+        in ``lang`` (None: the model's language, else the current one)."""
+        lang = self.lang if lang is None else lang
         here = self.at(threshold)
+        labels = metric_labels(lang)
+        meanings = METRIC_MEANINGS.in_language(lang)
+        col = {key: message(f"app.quality.col_{key}", lang) for key in (
+            "metric", "here_estimate", "here_truth", "all_truth", "all_estimate", "meaning")}
         rows = []
         for metric in METRICS:
             truth_key = metric if metric == "size" else f"{metric}_true"
             row = {
-                "metric": METRIC_LABELS[metric],
-                "at your threshold (estimate)": format_metric(metric, here.get(metric)),
+                col["metric"]: labels[metric],
+                col["here_estimate"]: format_metric(metric, here.get(metric), lang),
             }
             if self.has_truth:
-                row["at your threshold (ground truth)"] = format_metric(
-                    metric, here.get(truth_key))
-                row["accept everyone (ground truth)"] = format_metric(
-                    metric, self.accept_all.get(truth_key))
+                row[col["here_truth"]] = format_metric(metric, here.get(truth_key), lang)
+                row[col["all_truth"]] = format_metric(metric, self.accept_all.get(truth_key),
+                                                      lang)
             else:
-                row["accept everyone (estimate)"] = format_metric(
-                    metric, self.accept_all.get(metric))
-            row["meaning"] = METRIC_MEANINGS[metric]
+                row[col["all_estimate"]] = format_metric(metric, self.accept_all.get(metric),
+                                                         lang)
+            row[col["meaning"]] = meanings[metric]
             rows.append(row)
         return rows

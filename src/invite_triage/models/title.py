@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from invite_triage.core.formats import number
+from invite_triage.core.i18n import message
 from invite_triage.domain.profile import RELEVANT_WEIGHT, Profile
 from invite_triage.domain.titles import MAX_CHARS, TitleExplanation, explain_title
 
@@ -21,8 +23,9 @@ class TitleReading:
 class TitleModel:
     """Explains a title and says how much its family matters to you."""
 
-    def __init__(self, profile: Profile):
+    def __init__(self, profile: Profile, lang: str | None = None):
         self.profile = profile
+        self.lang = lang
         self.weights = profile.family_weights()
 
     def read(self, text: str) -> TitleReading:
@@ -30,21 +33,13 @@ class TitleModel:
         explanation = explain_title(text)
         notes = []
         if len(text) > MAX_CHARS:
-            notes.append(
-                f"This text is {len(text):,} characters long; a job title or headline is much "
-                f"shorter, so only its first {MAX_CHARS} characters were read."
-            )
+            notes.append(message("app.title.note_long", self.lang, n=number(len(text), self.lang),
+                                 max=number(MAX_CHARS, self.lang)))
         if not text.strip():
-            notes.append("Type a job title (English or French) to see how it is read.")
+            notes.append(message("app.title.note_empty", self.lang))
         elif not explanation.cleaned:
-            notes.append(
-                "No words were found in this text (only emoji, symbols or punctuation?), so it "
-                "counts as 'other'."
-            )
+            notes.append(message("app.title.note_no_words", self.lang))
         elif not explanation.family_words:
-            notes.append(
-                "None of these words names a job family the package knows, so it counts as "
-                "'other'. The vocabulary is in the package's vocab/terms.csv."
-            )
+            notes.append(message("app.title.note_unknown", self.lang))
         weight = float(self.weights[explanation.family])
         return TitleReading(explanation, weight, weight >= RELEVANT_WEIGHT, tuple(notes))

@@ -14,6 +14,7 @@ import pandas as pd
 
 from invite_triage.analysis.what_if import (
     ASSUMPTION_LABELS,
+    COMPONENT_LABELS,
     COMPONENT_MEANINGS,
     COMPONENTS,
     PERSONA_LABELS,
@@ -27,34 +28,30 @@ from invite_triage.analysis.what_if import (
     what_if,
 )
 from invite_triage.core.errors import InvalidInputError
-
-COMPONENT_LABELS: dict[str, str] = {
-    "relevant_contacts": "relevant contacts",
-    "reach": "reach",
-    "feed_noise": "feed noise",
-    "exposure": "exposure",
-    "time_spent": "time spent",
-}
+from invite_triage.core.formats import decimal
+from invite_triage.core.i18n import message
 
 
-def signed(value: float) -> str:
-    """A value with its sign, one decimal: "+12.3", "−4.0" (a true minus sign)."""
-    text = f"{abs(value):.1f}"
-    if text == "0.0":
-        return "0.0"
+def signed(value: float, lang: str | None = None) -> str:
+    """A value with its sign, one decimal: "+12.3", "−4.0" (a true minus sign); the decimal
+    mark is the language's ("+12,3" in French)."""
+    text = decimal(abs(value), 1, lang)
+    if text == decimal(0.0, 1, lang):
+        return text
     return ("+" if value > 0 else "−") + text
 
 
-def number(value: float) -> str:
+def number(value: float, lang: str | None = None) -> str:
     """One decimal, with a true minus sign."""
-    return f"{value:.1f}".replace("-", "−")
+    return decimal(value, 1, lang).replace("-", "−")
 
 
 class WhatIfModel:
     """The sandbox's state: the current assumptions and what they imply."""
 
     def __init__(self, assumptions: Mapping[str, float] | None = None,
-                 persona: str | None = None):
+                 persona: str | None = None, lang: str | None = None):
+        self.lang = lang
         self.assumptions: dict[str, float] = resolve_assumptions({})
         if persona is not None:
             self.apply_persona(persona)
@@ -72,8 +69,10 @@ class WhatIfModel:
     def apply_persona(self, persona: str) -> None:
         """Take all the assumptions of one of ``WHAT_IF_PERSONAS``."""
         if persona not in WHAT_IF_PERSONAS:
-            raise InvalidInputError(f"unknown persona {persona!r}",
-                                    [f"expected one of {list(WHAT_IF_PERSONAS)}"])
+            raise InvalidInputError(
+                message("app.what_if.unknown_persona", self.lang, persona=repr(persona)),
+                [message("app.what_if.expected_personas", self.lang,
+                         personas=list(WHAT_IF_PERSONAS))])
         self.assumptions = resolve_assumptions(WHAT_IF_PERSONAS[persona])
 
     def reset(self) -> None:
@@ -89,8 +88,9 @@ class WhatIfModel:
 
     def break_even(self, assumption: str = "reach_worth",
                    policy: str = "accept_all") -> BreakEven:
-        """Where ``policy`` starts winning as ``assumption`` moves, the rest as set."""
-        return break_even(assumption, policy, **self.assumptions)
+        """Where ``policy`` starts winning as ``assumption`` moves, the rest as set (the
+        sentence in the model's language)."""
+        return break_even(assumption, policy, lang=self.lang, **self.assumptions)
 
     def verdict(self, frame: pd.DataFrame | None = None) -> str:
         """One sentence: who wins, and by how much over the runner-up (``frame``: the
@@ -99,9 +99,13 @@ class WhatIfModel:
         values = frame["value"].sort_values(ascending=False, kind="stable")
         best, second = values.index[0], values.index[1]
         gap = values.iloc[0] - values.iloc[1]
-        return (f"{POLICY_LABELS[best].capitalize()} wins: {number(values.iloc[0])} against "
-                f"{number(values.iloc[1])} for {POLICY_LABELS[second]} (a lead of {gap:.1f} "
-                "relevant contacts per 100 invitations).")
+        lang = self.lang
+        winner = POLICY_LABELS.get_in(best, lang)
+        return message("app.what_if.verdict", lang, best=winner[:1].upper() + winner[1:],
+                       value=number(values.iloc[0], lang),
+                       runner_up=number(values.iloc[1], lang),
+                       second=POLICY_LABELS.get_in(second, lang),
+                       gap=decimal(gap, 1, lang))
 
     def sentences(self) -> list[str]:
         """The verdict and the break-even on reach, in words."""
@@ -110,12 +114,17 @@ class WhatIfModel:
     def rows(self, frame: pd.DataFrame | None = None) -> list[dict[str, str]]:
         """The table under the chart: one row per policy, value then components (signed)."""
         frame = self.frame() if frame is None else frame
+        lang = self.lang
+        col = {key: message(f"app.what_if.col_{key}", lang)
+               for key in ("policy", "value", "accepted")}
         rows = []
         for policy in WHAT_IF_POLICIES:
-            row = {"policy": POLICY_LABELS[policy], "value": signed(frame.at[policy, "value"])}
+            row = {col["policy"]: POLICY_LABELS.get_in(policy, lang),
+                   col["value"]: signed(frame.at[policy, "value"], lang)}
             for component in COMPONENTS:
-                row[COMPONENT_LABELS[component]] = signed(frame.at[policy, component])
-            row["accepted"] = f"{frame.at[policy, 'accepted']:.0f}"
+                row[COMPONENT_LABELS.get_in(component, lang)] = signed(
+                    frame.at[policy, component], lang)
+            row[col["accepted"]] = decimal(frame.at[policy, "accepted"], 0, lang)
             rows.append(row)
         return rows
 
@@ -124,17 +133,22 @@ class WhatIfModel:
         return ", ".join(f"{name}={self.assumptions[name]:g}" for name in WHAT_IF_RANGES)
 
 
-def component_meanings() -> list[dict[str, str]]:
+def component_meanings(lang: str | None = None) -> list[dict[str, str]]:
     """What each component counts, for the chapter's legend table."""
-    return [{"component": COMPONENT_LABELS[c], "meaning": COMPONENT_MEANINGS[c]}
+    component = message("app.what_if.col_component", lang)
+    meaning = message("app.what_if.col_meaning", lang)
+    return [{component: COMPONENT_LABELS.get_in(c, lang),
+             meaning: COMPONENT_MEANINGS.get_in(c, lang)}
             for c in COMPONENTS]
 
 
-def assumption_rows() -> list[dict[str, str]]:
-    """Each assumption with its range and default."""
+def assumption_rows(lang: str | None = None) -> list[dict[str, str]]:
+    """Each assumption with its range and default (the name as ``what_if`` takes it)."""
+    col = {key: message(f"app.what_if.col_{key}", lang)
+           for key in ("assumption", "slider", "low", "default", "high")}
     return [
-        {"assumption": name, "slider": ASSUMPTION_LABELS[name], "low": f"{low:g}",
-         "default": f"{default:g}", "high": f"{high:g}"}
+        {col["assumption"]: name, col["slider"]: ASSUMPTION_LABELS.get_in(name, lang),
+         col["low"]: f"{low:g}", col["default"]: f"{default:g}", col["high"]: f"{high:g}"}
         for name, (low, default, high) in WHAT_IF_RANGES.items()
     ]
 

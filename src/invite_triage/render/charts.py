@@ -9,7 +9,6 @@ from the data shown.
 
 from __future__ import annotations
 
-import math
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,17 +17,29 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
 
 from invite_triage.analysis.quality import QualityCurve, contact_signals
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import message
 from invite_triage.domain.profile import FAMILIES, RELEVANT_WEIGHT, Profile
 from invite_triage.domain.triage import resolve_weights
-from invite_triage.render.explain import CRITERION_LABELS, contributions, decision_title
+from invite_triage.render.explain import contributions, decision_title
 from invite_triage.render.style import CHART_FONT_SIZE as FONT_SIZE
 from invite_triage.render.style import CHART_TITLE_SIZE as TITLE_SIZE
 from invite_triage.render.style import FAMILY_COLOURS, OKABE_ITO
 from invite_triage.render.style import plain as _plain
+from invite_triage.render.texts import (
+    criterion_name,
+    family_name,
+    fit_title,
+    language,
+    num,
+    number_axis,
+    pct,
+    percent_axis,
+    policy_name,
+)
+from invite_triage.render.texts import date_axis as _date_axis
 
 _SERIES_COLOURS = ("black", "blue", "vermillion", "green", "orange", "purple", "sky_blue")
 _LINE_STYLES = ("-", "--", "-.", ":")
@@ -58,10 +69,6 @@ def _legend(ax: Axes, **kwargs: Any) -> None:
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, **kwargs)
 
 
-def _pct(value: float) -> str:
-    return "n/a" if value is None or math.isnan(value) else f"{value:.0%}"
-
-
 def _require(df: pd.DataFrame, columns: Sequence[str], what: str) -> None:
     if not isinstance(df, pd.DataFrame):
         raise InvalidInputError(f"expected a DataFrame for {what}, got {type(df).__name__}")
@@ -83,23 +90,26 @@ def _best(df: pd.DataFrame, metric: str) -> str:
 
 
 def quality_title(accept_all: Mapping[str, float], chosen: Mapping[str, float],
-                  relevance: str) -> str:
-    """The finding of the quality-versus-size chart, in one sentence."""
+                  relevance: str, lang: str | None = None) -> str:
+    """The finding of the quality-versus-size chart, in one sentence (in ``lang``)."""
     size_all, size_t = accept_all["size"], chosen["size"]
     rel_all, rel_t = accept_all[relevance], chosen[relevance]
     estimated = not relevance.endswith("_true")
-    tag = " (estimated)" if estimated else ""
+    tag = message("chart.quality.tag_estimated", lang) if estimated else ""
     if size_t == 0:
-        return (f"This threshold accepts no one; accepting everyone gives {size_all:,.0f} "
-                f"contacts, {_pct(rel_all)} relevant{tag}")
+        return message("chart.quality.title.none", lang, size=num(size_all, lang),
+                       relevant=pct(rel_all, lang), tag=tag)
     ratio = size_all / size_t
     if ratio < 1.05:
-        return f"This threshold accepts almost everyone: {_pct(rel_t)} relevant{tag}"
-    change = f"{_pct(rel_t)} → {_pct(rel_all)}{', estimated' if estimated else ''}"
+        return message("chart.quality.title.almost_all", lang, relevant=pct(rel_t, lang),
+                       tag=tag)
+    change = message("chart.quality.change_estimated" if estimated else "chart.quality.change",
+                     lang, chosen=pct(rel_t, lang), everyone=pct(rel_all, lang))
+    fields = {"ratio": num(ratio, lang, 1), "change": change}
     if rel_t > 0 and rel_all / rel_t <= 0.6:
         verb = "halves" if rel_all / rel_t > 0.4 else "slashes"
-        return f"Accepting everyone: {ratio:.1f}× the contacts, but it {verb} relevance ({change})"
-    return f"Accepting everyone: {ratio:.1f}× the contacts; relevance {change}"
+        return message(f"chart.quality.title.{verb}", lang, **fields)
+    return message("chart.quality.title.change", lang, **fields)
 
 
 class QualityChart:
@@ -108,7 +118,8 @@ class QualityChart:
     Built once from a ``QualityCurve`` (exact values at any threshold) or from a curve
     DataFrame (``quality_vs_size``; the mark is interpolated between its thresholds). A
     widget keeps this object and calls ``update(threshold)`` on every slider move: only the
-    marker data, the annotation and the title change.
+    marker data, the annotation and the title change. Its words are in ``lang`` (None: the
+    current language).
     """
 
     def __init__(
@@ -117,7 +128,9 @@ class QualityChart:
         threshold: float | None = None,
         thresholds: Sequence[float] | None = None,
         fig: Figure | None = None,
+        lang: str | None = None,
     ):
+        self.lang = language(lang)
         self._curve = curve if isinstance(curve, QualityCurve) else None
         self.data = curve.curve(thresholds) if isinstance(curve, QualityCurve) else curve
         _require(self.data, ["policy", "threshold", "size", "relevance_share", "feed_noise"],
@@ -138,19 +151,20 @@ class QualityChart:
         self.update(self.threshold)
 
     def _draw(self) -> None:
-        ax, df = self.ax, self.data
+        ax, df, lang = self.ax, self.data, self.lang
         truth = self.relevance.endswith("_true")
+        kind = "truth" if truth else "estimate"
         size = self._swept["size"].to_numpy(float)
         ax.plot(size, self._swept[self.relevance], color=OKABE_ITO["blue"], lw=2.5,
-                label="relevant contacts" + (" (truth)" if truth else " (estimate)"))
+                label=message(f"chart.quality.relevant_{kind}", lang))
         if truth:
             ax.plot(size, self._swept["relevance_share"], color=OKABE_ITO["sky_blue"], lw=2,
-                    ls="--", label="relevant contacts (estimate)")
+                    ls="--", label=message("chart.quality.relevant_estimate", lang))
         ax.plot(size, self._swept[self.noise], color=OKABE_ITO["vermillion"], lw=2.5, ls="-.",
-                label="feed from irrelevant people" + (" (truth)" if truth else " (estimate)"))
-        for name, marker, colour, text in (
-            ("accept_all", "s", OKABE_ITO["black"], "accept everyone"),
-            ("known_only", "D", OKABE_ITO["green"], "known people only"),
+                label=message(f"chart.quality.noise_{kind}", lang))
+        for name, marker, colour in (
+            ("accept_all", "s", OKABE_ITO["black"]),
+            ("known_only", "D", OKABE_ITO["green"]),
         ):
             row = df[df["policy"].eq(name)]
             if row.empty:
@@ -159,21 +173,24 @@ class QualityChart:
             noise = float(row[self.noise].iloc[0])
             ax.plot([x], [y], marker=marker, ms=11, color=colour, ls="none", zorder=4)
             right = name == "accept_all"
-            ax.annotate(f"{text}\n(feed {_pct(noise)} irrelevant)", (x, y),
+            ax.annotate(message("chart.quality.policy_note", lang,
+                                policy=message(f"chart.quality.{name}", lang),
+                                noise=pct(noise, lang)), (x, y),
                         xytext=(-4, -14) if right else (12, -10), textcoords="offset points",
                         ha="right" if right else "left", va="top", fontsize=FONT_SIZE - 1,
                         color=colour)
         (self.marker,) = ax.plot([], [], marker="o", ms=15, mfc=OKABE_ITO["orange"],
                                  mec="black", mew=1.5, ls="none", zorder=5,
-                                 label="your threshold")
+                                 label=message("chart.quality.your_threshold", lang))
         (self.noise_marker,) = ax.plot([], [], marker="o", ms=11, mfc=OKABE_ITO["orange"],
                                        mec="black", mew=1, ls="none", zorder=5)
         self.label = ax.annotate("", (0, 0), xytext=(12, 12), textcoords="offset points",
                                  fontsize=FONT_SIZE, fontweight="bold",
                                  bbox={"boxstyle": "round", "fc": "white", "ec": "#999999"})
-        ax.set_xlabel("network size (contacts accepted)", fontsize=FONT_SIZE)
-        ax.set_ylabel("share of network / of feed", fontsize=FONT_SIZE)
-        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_xlabel(message("chart.quality.x_axis", lang), fontsize=FONT_SIZE)
+        ax.set_ylabel(message("chart.quality.y_axis", lang), fontsize=FONT_SIZE)
+        percent_axis(ax.yaxis, lang)
+        number_axis(ax.xaxis, lang)
         ax.set_ylim(0, 1.05)
         ax.set_xlim(0, max(float(df["size"].max()), 1.0) * 1.08)
         _style(ax)
@@ -197,11 +214,14 @@ class QualityChart:
         self.marker.set_data([x], [here[self.relevance]])
         self.noise_marker.set_data([x], [here[self.noise]])
         self.label.xy = (x, here[self.relevance])
-        self.label.set_text(f"threshold {self.threshold:.2f}: {x:,.0f} contacts, "
-                            f"{_pct(here[self.relevance])} relevant")
+        self.label.set_text(message("chart.quality.mark", self.lang,
+                                    threshold=num(self.threshold, self.lang, 2),
+                                    size=num(x, self.lang),
+                                    relevant=pct(here[self.relevance], self.lang)))
         accept_all = self.data[self.data["policy"].eq("accept_all")]
         reference = accept_all.iloc[0].to_dict() if not accept_all.empty else self._swept.iloc[0]
-        self.ax.set_title(_plain(quality_title(reference, here, self.relevance)),
+        title = quality_title(reference, here, self.relevance, self.lang)
+        self.ax.set_title(fit_title(_plain(title), self.figure.get_figwidth() * 0.88, TITLE_SIZE),
                           fontsize=TITLE_SIZE, loc="left")
         return self.figure
 
@@ -210,34 +230,40 @@ def plot_quality_vs_size(
     curve: pd.DataFrame | QualityCurve,
     current_threshold: float | None = None,
     fig: Figure | None = None,
+    lang: str | None = None,
 ) -> Figure:
     """Relevance share and feed noise against network size, current threshold marked.
 
     ``curve`` is ``quality_vs_size(...)`` or a ``QualityCurve``. For a slider, keep a
-    ``QualityChart`` and call its ``update`` instead of re-plotting.
+    ``QualityChart`` and call its ``update`` instead of re-plotting. Words in ``lang``.
     """
-    return QualityChart(curve, current_threshold, fig=fig).figure
+    return QualityChart(curve, current_threshold, fig=fig, lang=lang).figure
 
 
 # --- growth over time -----------------------------------------------------------------------
 
 
-def growth_title(last: pd.DataFrame, relevance: str) -> str:
+def growth_title(last: pd.DataFrame, relevance: str, lang: str | None = None) -> str:
     """Compare the biggest network with the most relevant one at the last month."""
     biggest = last.loc[last["size"].idxmax()]
     best = last.loc[last[relevance].idxmax()]
     months = int(last["months"].iloc[0])
     if biggest["policy"] == best["policy"]:
-        return (f"After {months} months, {biggest['policy']} is both the biggest and the most "
-                f"relevant network ({biggest['size']:,.0f} contacts)")
-    return (f"After {months} months, {biggest['policy']} has {biggest['size']:,.0f} contacts, "
-            f"{_pct(biggest[relevance])} relevant; {best['policy']} has "
-            f"{best['size']:,.0f}, {_pct(best[relevance])} relevant")
+        return message("chart.growth.title.same", lang, months=num(months, lang),
+                       policy=policy_name(biggest["policy"], lang),
+                       size=num(biggest["size"], lang))
+    return message("chart.growth.title.differ", lang, months=num(months, lang),
+                   big=policy_name(biggest["policy"], lang), big_size=num(biggest["size"], lang),
+                   big_relevant=pct(biggest[relevance], lang),
+                   best=policy_name(best["policy"], lang), best_size=num(best["size"], lang),
+                   best_relevant=pct(best[relevance], lang))
 
 
-def plot_growth(growth: pd.DataFrame, fig: Figure | None = None) -> Figure:
+def plot_growth(growth: pd.DataFrame, fig: Figure | None = None,
+                lang: str | None = None) -> Figure:
     """Network size and relevance share month by month, one line per policy
-    (``simulate_growth``'s output)."""
+    (``simulate_growth``'s output); words, numbers and month names in ``lang``."""
+    lang = language(lang)
     _require(growth, ["month", "policy", "size", "relevance_share"], "the growth table")
     if growth.empty:
         raise InvalidInputError("the growth table is empty", ["simulate at least one month"])
@@ -253,25 +279,28 @@ def plot_growth(growth: pd.DataFrame, fig: Figure | None = None) -> Figure:
             "lw": 2.5,
             "ms": 8,
         }
-        size_ax.plot(rows["month"], rows["size"], label=_plain(policy), **style)
-        share_ax.plot(rows["month"], rows[relevance], label=_plain(policy), **style)
-    size_ax.set_ylabel("network size (contacts)", fontsize=FONT_SIZE)
-    share_ax.set_ylabel("relevant contacts" + ("" if relevance.endswith("_true")
-                                               else " (estimate)"), fontsize=FONT_SIZE)
-    share_ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        name = _plain(policy_name(policy, lang))
+        size_ax.plot(rows["month"], rows["size"], label=name, **style)
+        share_ax.plot(rows["month"], rows[relevance], label=name, **style)
+    size_ax.set_ylabel(message("chart.growth.size_axis", lang), fontsize=FONT_SIZE)
+    share_ax.set_ylabel(message("chart.growth.relevant_axis" if relevance.endswith("_true")
+                                else "chart.growth.relevant_axis_estimate", lang),
+                        fontsize=FONT_SIZE)
+    percent_axis(share_ax.yaxis, lang)
+    number_axis(size_ax.yaxis, lang)
     share_ax.set_ylim(0, 1.05)
     size_ax.set_ylim(bottom=0)
     for ax in (size_ax, share_ax):
-        ax.set_xlabel("month", fontsize=FONT_SIZE)
+        ax.set_xlabel(message("chart.growth.month", lang), fontsize=FONT_SIZE)
         _style(ax)
-        for label in ax.get_xticklabels():
-            label.set_rotation(30)
-            label.set_ha("right")
+        if pd.api.types.is_datetime64_any_dtype(growth["month"]):
+            _date_axis(ax.xaxis, lang)
     _legend(size_ax, loc="upper left")
     last_month = growth["month"].max()
     last = growth[growth["month"].eq(last_month)].assign(months=growth["month"].nunique())
-    fig.suptitle(_plain(growth_title(last.reset_index(drop=True), relevance)),
-                 fontsize=TITLE_SIZE, x=0.02, ha="left")
+    title = _plain(growth_title(last.reset_index(drop=True), relevance, lang))
+    fig.suptitle(fit_title(title, fig.get_figwidth() * 0.95, TITLE_SIZE), fontsize=TITLE_SIZE,
+                 x=0.02, ha="left")
     return fig
 
 
@@ -279,9 +308,11 @@ def plot_growth(growth: pd.DataFrame, fig: Figure | None = None) -> Figure:
 
 
 def composition(networks: pd.DataFrame | Mapping[str, pd.DataFrame],
-                profile: Profile) -> pd.DataFrame:
-    """Share of each job family in each network (rows: networks, columns: ``FAMILIES``)."""
-    named = {"your network": networks} if isinstance(networks, pd.DataFrame) else dict(networks)
+                profile: Profile, lang: str | None = None) -> pd.DataFrame:
+    """Share of each job family in each network (rows: networks, columns: ``FAMILIES``).
+    A single network is named "your network" in ``lang``."""
+    named = ({message("chart.composition.your_network", lang): networks}
+             if isinstance(networks, pd.DataFrame) else dict(networks))
     if not named:
         raise InvalidInputError("no network to describe", ["give at least one set of contacts"])
     rows = {}
@@ -291,24 +322,29 @@ def composition(networks: pd.DataFrame | Mapping[str, pd.DataFrame],
     return pd.DataFrame(rows).T.rename_axis("network")
 
 
-def composition_title(shares: pd.DataFrame, relevant_families: Sequence[str]) -> str:
+def composition_title(shares: pd.DataFrame, relevant_families: Sequence[str],
+                      lang: str | None = None) -> str:
+    """Which network has the largest share of people in fields that matter to you."""
     relevant = shares[list(relevant_families)].sum(axis=1)
     if len(relevant) == 1:
-        return (f"{_pct(relevant.iloc[0])} of {relevant.index[0]} works in fields that matter "
-                f"to you")
+        return message("chart.composition.title.one", lang, share=pct(relevant.iloc[0], lang),
+                       network=policy_name(relevant.index[0], lang))
     high, low = relevant.idxmax(), relevant.idxmin()
-    return (f"Fields that matter to you: {_pct(relevant[high])} of {high} "
-            f"but {_pct(relevant[low])} of {low}")
+    return message("chart.composition.title.compare", lang,
+                   high_share=pct(relevant[high], lang), high=policy_name(high, lang),
+                   low_share=pct(relevant[low], lang), low=policy_name(low, lang))
 
 
 def plot_composition(
     networks: pd.DataFrame | Mapping[str, pd.DataFrame],
     profile: Profile,
     fig: Figure | None = None,
+    lang: str | None = None,
 ) -> Figure:
     """Network composition by job family: one stacked bar per network, families that matter
-    to you first and hatched, so the comparison reads without colour."""
-    shares = composition(networks, profile)
+    to you first and hatched, so the comparison reads without colour. Words in ``lang``."""
+    lang = language(lang)
+    shares = composition(networks, profile, lang)
     weights = profile.family_weights()
     ordered = sorted(FAMILIES, key=lambda f: (weights[f] < RELEVANT_WEIGHT, -weights[f],
                                               FAMILIES.index(f)))
@@ -321,24 +357,26 @@ def plot_composition(
         width = shares[family].to_numpy(float)
         mark = " ✓" if family in relevant_families else ""
         bars = ax.barh(y, width, left=left, color=FAMILY_COLOURS[family], edgecolor="white",
-                       hatch="//" if mark else None, label=f"{family}{mark}", height=0.6)
+                       hatch="//" if mark else None,
+                       label=f"{family_name(family, lang)}{mark}", height=0.6)
         for bar, value in zip(bars, width, strict=True):
             if value >= 0.07:
                 ax.text(bar.get_x() + value / 2, bar.get_y() + bar.get_height() / 2,
-                        f"{value:.0%}", ha="center", va="center", fontsize=FONT_SIZE - 1,
+                        pct(value, lang), ha="center", va="center", fontsize=FONT_SIZE - 1,
                         color="black" if family in ("finance", "leadership", "other")
                         else "white", fontweight="bold")
         left += width
-    ax.set_yticks(y, [_plain(label) for label in shares.index])
+    ax.set_yticks(y, [_plain(policy_name(label, lang)) for label in shares.index])
     ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_xlabel("share of contacts by job family (✓ = matters to you)", fontsize=FONT_SIZE)
-    ax.set_ylabel("network", fontsize=FONT_SIZE)
+    percent_axis(ax.xaxis, lang)
+    ax.set_xlabel(message("chart.composition.x_axis", lang), fontsize=FONT_SIZE)
+    ax.set_ylabel(message("chart.composition.y_axis", lang), fontsize=FONT_SIZE)
     _style(ax)
     ax.grid(False)
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, ncols=min(len(ordered), 4),
               loc="upper center", bbox_to_anchor=(0.5, -0.16))
-    ax.set_title(_plain(composition_title(shares, relevant_families)), fontsize=TITLE_SIZE,
+    title = _plain(composition_title(shares, relevant_families, lang))
+    ax.set_title(fit_title(title, fig.get_figwidth() * 0.85, TITLE_SIZE), fontsize=TITLE_SIZE,
                  loc="left")
     return fig
 
@@ -351,11 +389,14 @@ def plot_decision_contributions(
     weights: Mapping[str, float] | None = None,
     profile: Profile | None = None,
     fig: Figure | None = None,
+    lang: str | None = None,
 ) -> Figure:
     """What each criterion contributed to one decision: weight × score, horizontal bars,
     with the grey bar showing what a perfect score on that criterion would have added, and
     the decision's reasons as subtitle. ``weights`` default to the engine's preset for
-    ``profile`` (give one of the two)."""
+    ``profile`` (give one of the two). Words in ``lang``; the reasons are shown as the row
+    holds them (triage them in the same language)."""
+    lang = language(lang)
     if not isinstance(row, pd.Series):
         raise InvalidInputError(f"expected one triaged row (a Series), got {type(row).__name__}")
     if weights is None:
@@ -369,21 +410,27 @@ def plot_decision_contributions(
     ax = fig.add_subplot()
     y = np.arange(len(table))[::-1]
     ax.barh(y, table["possible"], color="#e5e5e5", height=0.6,
-            label="if the criterion were perfect")
+            label=message("chart.decision.if_perfect", lang))
     ax.barh(y, table["contribution"], color=OKABE_ITO["blue"], height=0.6,
-            label="contributed")
+            label=message("chart.decision.contributed", lang))
     for yi, (_, rec) in zip(y, table.iterrows(), strict=True):
         ax.text(rec["possible"] + 0.005, yi,
-                f"{rec['contribution']:.2f} (score {rec['score']:.2f})",
+                message("chart.decision.bar_value", lang,
+                        contribution=num(rec["contribution"], lang, 2),
+                        score=num(rec["score"], lang, 2)),
                 va="center", fontsize=FONT_SIZE - 1)
-    ax.set_yticks(y, [CRITERION_LABELS.get(c, c) for c in table.index])
+    ax.set_yticks(y, [criterion_name(c, lang) for c in table.index])
     ax.set_xlim(0, max(float(table["possible"].max()) * 1.45, 0.05))
-    ax.set_xlabel("contribution to the score (weight × criterion score)", fontsize=FONT_SIZE)
-    ax.set_ylabel("criterion", fontsize=FONT_SIZE)
+    number_axis(ax.xaxis, lang)
+    ax.set_xlabel(message("chart.decision.x_axis", lang), fontsize=FONT_SIZE)
+    ax.set_ylabel(message("chart.decision.y_axis", lang), fontsize=FONT_SIZE)
     _style(ax)
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, ncols=2, loc="upper left",
               bbox_to_anchor=(0.0, -0.11))
-    fig.suptitle(_plain(decision_title(row, table)), fontsize=TITLE_SIZE, x=0.02, ha="left")
+    title = _plain(decision_title(row, table, lang))
+    fig.suptitle(fit_title(title, fig.get_figwidth() * 0.95, TITLE_SIZE), fontsize=TITLE_SIZE,
+                 x=0.02,
+                 ha="left")
     reasons = str(row.get("reasons", "")).strip()
     if reasons:
         wrapped = "\n".join(textwrap.wrap(reasons, 72)[:4])

@@ -8,17 +8,13 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from invite_triage.analysis.texts import CatalogLabels, num
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import label, message
 from invite_triage.domain.criteria import CRITERIA
 
-CRITERION_LABELS: dict[str, str] = {
-    "job": "their job",
-    "career": "career stage",
-    "mutuals": "mutual connections",
-    "groups": "shared groups",
-    "known": "known offline",
-    "intent": "their note",
-}
+#: Each criterion's label in the current language (the domain's ``label.criterion.*``).
+CRITERION_LABELS: CatalogLabels[str] = CatalogLabels("label.criterion", CRITERIA)
 
 
 def contributions(row: pd.Series, weights: Mapping[str, float]) -> pd.DataFrame:
@@ -38,24 +34,32 @@ def contributions(row: pd.Series, weights: Mapping[str, float]) -> pd.DataFrame:
                          "possible": w / total})
 
 
-def decision_title(row: pd.Series, table: pd.DataFrame) -> str:
-    """What decided: the criterion that helped most and the one that held it back most."""
-    decision = str(row.get("decision", "")).strip() or "no decision"
-    shown = {"ask": "ask first"}.get(decision, decision)
+def decision_title(row: pd.Series, table: pd.DataFrame, lang: str | None = None) -> str:
+    """What decided: the criterion that helped most and the one that held it back most (in
+    ``lang``; None: the current language)."""
+    decision = str(row.get("decision", "")).strip()
+    shown = (label("decision", decision, lang) if decision in ("accept", "ask", "decline")
+             else decision or message("chart.decision.no_decision", lang))
     name = str(row.get("name", "")).strip()
     score = float(row["score"]) if "score" in row.index else float(table["contribution"].sum())
-    head = f"{name + ': ' if name else ''}{shown} (score {score:.2f})"
+    fields = {"name": name, "decision": shown, "score": num(score, lang, 2)}
+    head = message("chart.decision.head" if name else "chart.decision.head_anonymous", lang,
+                   **fields)
     helped = table["contribution"]
     held_back = table["possible"] - table["contribution"]
 
     def top(values: pd.Series, count: int) -> str:
-        names = [CRITERION_LABELS.get(c, c) for c in values[values > 0].nlargest(count).index]
-        return " and ".join(names)
+        names = [CRITERION_LABELS.get_in(c, lang) if c in CRITERION_LABELS else str(c)
+                 for c in values[values > 0].nlargest(count).index]
+        return (message("chart.decision.and", lang, first=names[0], second=names[1])
+                if len(names) == 2 else "".join(names))
 
     if helped.max() <= 0:
-        return f"{head}: no criterion argued for it"
+        return message("chart.decision.title.nothing", lang, head=head)
     if decision == "accept" or held_back.max() <= 0:
-        return f"{head}: {top(helped, 2)} helped most"
+        return message("chart.decision.title.helped", lang, head=head, criteria=top(helped, 2))
     if decision == "decline":
-        return f"{head}: {top(held_back, 2)} held it back most"
-    return f"{head}: {top(helped, 1)} helped, {top(held_back, 1)} held it back"
+        return message("chart.decision.title.held_back", lang, head=head,
+                       criteria=top(held_back, 2))
+    return message("chart.decision.title.mixed", lang, head=head, helped=top(helped, 1),
+                   held=top(held_back, 1))

@@ -11,6 +11,7 @@ the export itself is refused.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 import io
 import math
@@ -20,9 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from matplotlib.dates import DateFormatter, YearLocator
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
 
 from invite_triage.analysis.network import (
     intent_summary,
@@ -33,10 +32,25 @@ from invite_triage.analysis.network import (
 from invite_triage.analysis.quality import network_quality
 from invite_triage.core.errors import InvalidInputError
 from invite_triage.core.files import atomic_write_bytes
+from invite_triage.core.formats import date as _date
+from invite_triage.core.i18n import label, message
+from invite_triage.domain.intent import KINDS
 from invite_triage.domain.profile import Profile
 from invite_triage.domain.triage import triage
 from invite_triage.linkedin.export import LinkedInExport, load_export, pending_invitations
 from invite_triage.render.charts import FONT_SIZE, OKABE_ITO, TITLE_SIZE, plot_composition
+from invite_triage.render.texts import (
+    date_axis,
+    decision_name,
+    family_name,
+    fit_title,
+    language,
+    num,
+    number_axis,
+    pct,
+    percent_axis,
+    seniority_name,
+)
 
 #: A cell starting with one of these is run by spreadsheets as a formula or a command
 #: (OWASP "CSV injection"); full-width forms are read as the same by some spreadsheets.
@@ -45,7 +59,8 @@ DECISION_COLUMNS: tuple[str, ...] = (
     "name", "url", "sent_at", "message", "checked_on_profile", "decision", "score", "reasons",
     "job", "career", "mutuals", "groups", "known", "intent",
 )
-#: Said before the reasons of a decision made from the export alone.
+#: Said before the reasons of a decision made from the export alone (English; the CSV
+#: uses ``message("report.first_guess", lang)``).
 FIRST_GUESS = "First guess from the export alone (check their profile page): "
 _ROWS_SHOWN = 50
 _STYLE = """
@@ -127,16 +142,25 @@ def _load(export_path: str | os.PathLike[str], profile_path: str | os.PathLike[s
     return path, export, profile
 
 
+def _in_language(profile: Profile, lang: str) -> Profile:
+    """The profile with its reasons in the report's language: an English report explains
+    its decisions in English, whatever language the export or the profile was written in."""
+    return profile if profile.language == lang else dataclasses.replace(profile, language=lang)
+
+
 # --- decisions --------------------------------------------------------------------------------
 
 
 def decide_pending(
-    export: LinkedInExport, profile: Profile, annotations: pd.DataFrame | None = None
+    export: LinkedInExport, profile: Profile, annotations: pd.DataFrame | None = None,
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """Triage the export's pending invitations with ``profile``: the canonical invitations
-    (plus ``url``) with the engine's criteria, ``score``, ``decision`` and ``reasons``.
-    Without ``annotations`` the export alone cannot show mutual connections or groups."""
-
+    (plus ``url``) with the engine's criteria, ``score``, ``decision`` and ``reasons``
+    (in ``lang``; None: the profile's language). Without ``annotations`` the export alone
+    cannot show mutual connections or groups."""
+    if lang is not None:
+        profile = _in_language(profile, language(lang))
     return triage(pending_invitations(export, annotations), profile)
 
 
@@ -145,12 +169,16 @@ def write_decisions(
     out_path: str | os.PathLike[str],
     profile_path: str | os.PathLike[str] | None = None,
     annotations: pd.DataFrame | None = None,
+    lang: str | None = None,
 ) -> Path:
-    """Decisions for the pending invitations of an export, as a spreadsheet-safe CSV."""
+    """Decisions for the pending invitations of an export, as a spreadsheet-safe CSV; the
+    reasons in ``lang`` (None: the current language). Column names and decisions stay keys,
+    for a spreadsheet's formulas."""
+    lang = language(lang)
     path, export, profile = _load(export_path, profile_path)
     out = Path(out_path)
     _refuse_overwriting_input(out, path, export, profile_path)
-    decided = decide_pending(export, profile, annotations)
+    decided = decide_pending(export, profile, annotations, lang)
     columns = [c for c in DECISION_COLUMNS if c in decided.columns]
     table = decided[columns].sort_values("sent_at", ascending=False, kind="stable")
     numbers = [c for c in columns if pd.api.types.is_float_dtype(table[c])]
@@ -158,7 +186,7 @@ def write_decisions(
     if "checked_on_profile" in table.columns:
         unchecked = ~table["checked_on_profile"].astype(bool)
         table["reasons"] = table["reasons"].astype(object).where(
-            ~unchecked, FIRST_GUESS + table["reasons"].astype(str)
+            ~unchecked, message("report.first_guess", lang) + table["reasons"].astype(str)
         )
     return safe_csv(table.reset_index(drop=True), out)
 
@@ -166,61 +194,76 @@ def write_decisions(
 # --- charts not in charts.py: they describe an export, not a policy ---------------------------
 
 
-def plot_network_growth(growth: pd.DataFrame, fig: Figure | None = None) -> Figure:
-    """Size of your network and its estimated relevant share as it grew (``network_growth``)."""
-
+def plot_network_growth(growth: pd.DataFrame, fig: Figure | None = None,
+                        lang: str | None = None) -> Figure:
+    """Size of your network and its estimated relevant share as it grew (``network_growth``);
+    words, numbers and month names in ``lang``."""
+    lang = language(lang)
     fig = Figure(figsize=(11.0, 5.5), layout="constrained") if fig is None else fig
     fig.clear()
     size_ax, share_ax = fig.subplots(1, 2)
     size_ax.plot(growth["month"], growth["size"], color=OKABE_ITO["blue"], lw=2.5)
     share_ax.plot(growth["month"], growth["relevance_share"], color=OKABE_ITO["vermillion"],
                   lw=2.5, ls="--")
-    size_ax.set_ylabel("connections", fontsize=FONT_SIZE)
-    share_ax.set_ylabel("in fields that matter to you (estimate)", fontsize=FONT_SIZE)
-    share_ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    size_ax.set_ylabel(message("report.growth.size_axis", lang), fontsize=FONT_SIZE)
+    share_ax.set_ylabel(message("report.growth.share_axis", lang), fontsize=FONT_SIZE)
+    percent_axis(share_ax.yaxis, lang)
     share_ax.set_ylim(0, 1.05)
     size_ax.set_ylim(bottom=0)
+    number_axis(size_ax.yaxis, lang)
     for ax in (size_ax, share_ax):
         ax.tick_params(labelsize=FONT_SIZE - 1)
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(True, color="#dddddd")
-        ax.xaxis.set_major_locator(YearLocator())
-        ax.xaxis.set_major_formatter(DateFormatter("%Y"))
-    fig.suptitle(growth_finding(growth), fontsize=TITLE_SIZE, x=0.02, ha="left")
+        date_axis(ax.xaxis, lang)
+    fig.suptitle(fit_title(growth_finding(growth, lang), fig.get_figwidth() * 0.95, TITLE_SIZE),
+                 fontsize=TITLE_SIZE, x=0.02, ha="left")
     return fig
 
 
-def growth_finding(growth: pd.DataFrame) -> str:
+def growth_finding(growth: pd.DataFrame, lang: str | None = None) -> str:
     """One sentence: how size and relevance moved between the first and the last year."""
     if growth.empty:
-        return "No dated connections"
+        return message("report.growth.empty", lang)
     first = growth.iloc[min(11, len(growth) - 1)]
     last = growth.iloc[-1]
-    return (f"From {first['size']:,.0f} to {last['size']:,.0f} connections; relevant share "
-            f"{_pct(first['relevance_share'])} after the first year, "
-            f"{_pct(last['relevance_share'])} now").replace("$", r"\$")
+    return message("report.growth.title", lang, first=num(first["size"], lang),
+                   last=num(last["size"], lang),
+                   first_share=pct(first["relevance_share"], lang),
+                   last_share=pct(last["relevance_share"], lang)).replace("$", r"\$")
 
 
-def plot_pending_intents(summary: pd.DataFrame, fig: Figure | None = None) -> Figure:
-    """How many pending invitations carry each kind of note (``intent_summary``)."""
-
+def plot_pending_intents(summary: pd.DataFrame, fig: Figure | None = None,
+                         lang: str | None = None) -> Figure:
+    """How many pending invitations carry each kind of note (``intent_summary``); words in
+    ``lang``."""
+    lang = language(lang)
     fig = Figure(figsize=(9.0, 4.0), layout="constrained") if fig is None else fig
     fig.clear()
     ax = fig.add_subplot()
     colours = [OKABE_ITO[c] for c in ("green", "sky_blue", "orange", "vermillion")]
     y = np.arange(len(summary))[::-1]
     ax.barh(y, summary["pending"], color=colours[: len(summary)], height=0.6)
-    ax.set_yticks(y, [str(v) for v in summary["intent"]])
+    ax.set_yticks(y, [_intent(v, lang) for v in summary["intent"]])
     for yi, value in zip(y, summary["pending"], strict=True):
-        ax.text(value, yi, f" {int(value)}", va="center", fontsize=FONT_SIZE - 1)
-    ax.set_xlabel("pending invitations", fontsize=FONT_SIZE)
+        ax.text(value, yi, f" {num(int(value), lang)}", va="center", fontsize=FONT_SIZE - 1)
+    ax.set_xlabel(message("report.intents.x_axis", lang), fontsize=FONT_SIZE)
     ax.tick_params(labelsize=FONT_SIZE - 1)
     ax.spines[["top", "right"]].set_visible(False)
     total = int(summary["pending"].sum())
     empty = int(summary.loc[summary["intent"].eq("empty"), "pending"].sum())
-    ax.set_title(f"{empty} of {total} pending invitations came without a note",
-                 fontsize=TITLE_SIZE, loc="left")
+    title = message("report.intents.title", lang, empty=num(empty, lang), total=num(total, lang))
+    ax.set_title(fit_title(title, fig.get_figwidth() * 0.75, TITLE_SIZE), fontsize=TITLE_SIZE,
+                 loc="left")
     return fig
+
+
+def _intent(kind: object, lang: str | None) -> str:
+    """A kind of note's name in the report ("pitch" / "démarchage")."""
+    return message(f"report.intent.{kind}", lang) if kind in _INTENTS else str(kind)
+
+
+_INTENTS: tuple[str, ...] = KINDS
 
 
 def figure_png_base64(fig: Figure, dpi: int = 80) -> str:
@@ -237,29 +280,36 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _pct(value: float) -> str:
-    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) \
-        else f"{value:.0%}"
+def _formatter(lang: str | None) -> Callable[[object], str]:
+    """The default text of a cell in ``lang``: dates in words, decimals with the language's
+    separator, lists joined."""
 
+    def show(value: object) -> str:
+        if isinstance(value, pd.Timestamp):
+            return "" if pd.isna(value) else _date(value.to_pydatetime(), lang)
+        if isinstance(value, (float, np.floating)):
+            return "" if math.isnan(value) else num(float(value), lang, 2)
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+            return num(int(value), lang)
+        if isinstance(value, (list, tuple, np.ndarray)):
+            return "; ".join(map(str, value))
+        return "" if value is None else str(value)
 
-def _format(value: object) -> str:
-    if isinstance(value, pd.Timestamp):
-        return "" if pd.isna(value) else value.strftime("%Y-%m-%d")
-    if isinstance(value, (float, np.floating)):
-        return "" if math.isnan(value) else f"{value:.2f}"
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return "; ".join(map(str, value))
-    return "" if value is None else str(value)
+    return show
 
 
 def html_table(
     df: pd.DataFrame, caption: str, columns: Mapping[str, str] | None = None,
     limit: int = _ROWS_SHOWN, formats: Mapping[str, Callable[[object], str]] | None = None,
+    lang: str | None = None,
 ) -> str:
     """An escaped HTML table of ``df`` (``columns``: column → heading; ``formats``: column →
-    function making the cell's text), at most ``limit`` rows."""
+    function making the cell's text), at most ``limit`` rows; numbers, dates and the "more
+    rows" line in ``lang``."""
+    lang = language(lang)
     columns = dict(columns or {c: c for c in df.columns})
     formats = dict(formats or {})
+    default = _formatter(lang)
     head = "".join(f"<th scope=\"col\">{_e(h)}</th>" for h in columns.values())
     body = []
     for record in df[list(columns)].head(limit).itertuples(index=False):
@@ -268,11 +318,13 @@ def html_table(
             numeric = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
                 value, bool)
             css = ' class="num"' if numeric else ""
-            text = formats.get(column, _format)(value)
+            text = formats.get(column, default)(value)
             cells.append(f"<td{css}>{_e(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    more = (f'<p class="meta">{_e(f"{len(df) - limit:,} more rows not shown.")}</p>'
-            if len(df) > limit else "")
+    more = ""
+    if len(df) > limit:
+        hidden = message("report.more_rows", lang, n=num(len(df) - limit, lang))
+        more = f'<p class="meta">{_e(hidden)}</p>'
     return (f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>{more}")
 
@@ -290,173 +342,204 @@ def _p(text: str, css: str = "") -> str:
     return f"<p{attribute}>{_e(text)}</p>"
 
 
-def _summary(export: LinkedInExport) -> pd.DataFrame:
+class _Words:
+    """The report's texts in one language: ``w("heading.numbers")`` is msgid
+    ``report.heading.numbers``."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, key: str, **fields: object) -> str:
+        return message(f"report.{key}", self.lang, **fields)
+
+
+def _summary(export: LinkedInExport, w: _Words) -> pd.DataFrame:
+    absent = w("summary.absent")
+
     def count(frame: pd.DataFrame | None) -> str:
-        return "not in the export" if frame is None else f"{len(frame):,}"
+        return absent if frame is None else num(len(frame), w.lang)
 
     invs = export.invitations
-    incoming = outgoing = "not in the export"
+    incoming = outgoing = absent
     if invs is not None:
-        incoming = f"{int(invs['direction'].eq('INCOMING').sum()):,}"
-        outgoing = f"{int(invs['direction'].eq('OUTGOING').sum()):,}"
+        incoming = num(int(invs["direction"].eq("INCOMING").sum()), w.lang)
+        outgoing = num(int(invs["direction"].eq("OUTGOING").sum()), w.lang)
     people = export.correspondents()
+    rows = ("connections", "received", "sent", "pending", "talked", "groups")
     return pd.DataFrame({
-        "what": ["connections", "invitations received", "invitations sent",
-                 "pending invitations (sender not among your connections)",
-                 "people you exchanged messages with", "your groups"],
+        "what": [w(f"summary.{row}") for row in rows],
         "count": [count(export.connections), incoming, outgoing, count(export.pending),
-                  "not in the export" if export.messages is None
-                  else f"{int(people['exchanged'].sum()):,}", count(export.groups)],
+                  absent if export.messages is None
+                  else num(int(people["exchanged"].sum()), w.lang), count(export.groups)],
     })
 
 
-def _profile_section(profile: Profile) -> str:
+def _profile_section(profile: Profile, w: _Words) -> str:
     weights = profile.family_weights()
+    lang = w.lang
+    fields = ("name", "title", "family", "relevant_families", "goals", "groups", "known",
+              "policy")
     rows = pd.DataFrame({
-        "field": ["name", "title", "job family", "families that matter to you", "goals",
-                  "groups", "people you know (from messages)", "policy"],
-        "value": [profile.name, profile.title, profile.family,
-                  ", ".join(f"{f} ({weights[f]:.1f})" for f in profile.relevant_families),
-                  ", ".join(profile.goals), "; ".join(profile.groups) or "none",
-                  f"{len(profile.known_people)}", profile.policy],
+        "field": [w(f"profile.{f}") for f in fields],
+        "value": [profile.name, profile.title, family_name(profile.family, lang),
+                  ", ".join(f"{family_name(f, lang)} ({num(weights[f], lang, 1)})"
+                            for f in profile.relevant_families),
+                  ", ".join(label("goal", g, lang) for g in profile.goals),
+                  "; ".join(profile.groups) or w("profile.none"),
+                  num(len(profile.known_people), lang), label("policy", profile.policy, lang)],
     })
     return _section(
-        "The profile used",
-        _p("Relevance depends on who you are: the report uses this profile, read from your "
-           "export unless you gave one with --profile."),
-        html_table(rows, "Your profile"),
+        w("heading.profile"),
+        _p(w("profile.intro")),
+        html_table(rows, w("profile.caption"), {"field": w("column.field"),
+                                                "value": w("column.value")}, lang=lang),
     )
 
 
-def _quality_rows(metrics: pd.DataFrame) -> pd.DataFrame:
+def _quality_rows(metrics: pd.DataFrame, w: _Words) -> pd.DataFrame:
     """Each metric in its own unit: counts as whole numbers, shares as percentages."""
     shown = []
     for metric, row in metrics.iterrows():
         value = float(row["estimate"])
         if math.isnan(value):
-            text = "unknown"
+            text = w("quality.unknown")
         elif metric in ("relevance_share", "feed_noise"):
-            text = _pct(value)
+            text = pct(value, w.lang)
         else:
-            text = f"{value:,.0f}"
-        shown.append({"metric": str(metric).replace("_", " "), "estimate": text,
+            text = num(value, w.lang)
+        shown.append({"metric": w(f"metric.{metric}"), "estimate": text,
                       "meaning": row["meaning"]})
     return pd.DataFrame(shown)
 
 
-def _network_sections(export: LinkedInExport, profile: Profile) -> list[str]:
-
+def _network_sections(export: LinkedInExport, profile: Profile, w: _Words) -> list[str]:
+    lang = w.lang
     connections = export.connections
     if connections is None or connections.empty:
-        return [_section("Your network", _p("No Connections.csv in this export."))]
+        return [_section(w("heading.network"), _p(w("network.none")))]
     composition = network_composition(connections, profile)
     by_family = (composition.groupby("family")[["connections", "share"]].sum()
                  .sort_values("connections", ascending=False, kind="stable").reset_index())
-    percent = {"share": _pct, "relevance_share": _pct}
-    quality = network_quality(connections, profile)
+    percent = {"share": lambda v: pct(v, lang), "relevance_share": lambda v: pct(v, lang),
+               "family": lambda v: family_name(v, lang),
+               "seniority": lambda v: seniority_name(v, lang)}
+    quality = network_quality(connections, profile, lang)
     growth = network_growth(connections, profile)
+    columns = {"family": w("column.family"), "connections": w("column.connections"),
+               "share": w("column.share")}
     parts = [
         _section(
-            "What your network is made of",
-            _p("Job families are read from each connection's current position (Connections.csv "
-               "gives the position at export time, not when you connected)."),
-            _figure(plot_composition(connections, profile),
-                    "Bar chart: share of your connections in each job family"),
-            html_table(by_family, "Connections by job family",
-                       {"family": "job family", "connections": "connections", "share": "share"},
-                       formats=percent),
-            html_table(composition, "Connections by job family and seniority",
-                       {"family": "job family", "seniority": "seniority",
-                        "connections": "connections", "share": "share"}, formats=percent),
+            w("heading.composition"),
+            _p(w("composition.intro")),
+            _figure(plot_composition(connections, profile, lang=lang), w("composition.alt")),
+            html_table(by_family, w("composition.by_family"), columns, formats=percent,
+                       lang=lang),
+            html_table(composition, w("composition.by_family_seniority"),
+                       {"family": w("column.family"), "seniority": w("column.seniority"),
+                        "connections": w("column.connections"), "share": w("column.share")},
+                       formats=percent, lang=lang),
         ),
         _section(
-            "Quality of your network",
+            w("heading.quality"),
             _p(quality.summary),
-            html_table(_quality_rows(quality.to_frame()), "Quality metrics (estimates)"),
+            html_table(_quality_rows(quality.to_frame(lang), w), w("quality.caption"),
+                       {"metric": w("column.metric"), "estimate": w("column.estimate"),
+                        "meaning": w("column.meaning")}, lang=lang),
         ),
     ]
     if not growth.empty:
         yearly = growth.groupby(growth["month"].dt.year).last().reset_index(drop=True)
-        yearly = yearly.assign(year=yearly["month"].dt.year)
+        yearly = yearly.assign(year=yearly["month"].dt.year.astype(str))
         parts.append(_section(
-            "How its quality evolved as it grew",
-            _figure(plot_network_growth(growth),
-                    "Line charts: network size and estimated relevant share, month by month"),
-            html_table(yearly, "At the end of each year",
-                       {"year": "year", "size": "connections",
-                        "relevance_share": "relevant share (estimate)",
-                        "mean_weight": "mean family weight"}, formats=percent),
+            w("heading.growth"),
+            _figure(plot_network_growth(growth, lang=lang), w("growth.alt")),
+            html_table(yearly, w("growth.caption"),
+                       {"year": w("column.year"), "size": w("column.connections"),
+                        "relevance_share": w("column.relevant_share"),
+                        "mean_weight": w("column.mean_weight")}, formats=percent, lang=lang),
         ))
     return parts
 
 
 def _pending_section(export: LinkedInExport, profile: Profile,
-                     annotations: pd.DataFrame | None) -> str:
+                     annotations: pd.DataFrame | None, w: _Words) -> str:
+    lang = w.lang
     if export.pending is None:
-        return _section("Pending invitations", _p("No Invitations.csv in this export."))
+        return _section(w("heading.pending"), _p(w("pending.none")))
     summary = intent_summary(export)
-    decided = decide_pending(export, profile, annotations)
+    decided = decide_pending(export, profile, annotations, lang)
     notes = pending_with_intent(export)
     table = notes.merge(
         decided[["name", "sent_at", "decision", "score", "reasons"]].drop_duplicates(
             ["name", "sent_at"]),
         on=["name", "sent_at"], how="left",
     )
+    kinds = {"intent": lambda v: _intent(v, lang)}
     return _section(
-        "Pending invitations",
-        _p("Incoming invitations whose sender is not among your connections: still waiting, "
-           "or ignored. The export never says which mutual connections or groups you share "
-           "with them, so these first decisions rest on the note and what your profile knows; "
-           "fill in the rest in the guide's 'your own data' notebook to refine them.",
-           "note"),
-        _figure(plot_pending_intents(summary), "Bar chart: pending invitations by kind of note"),
-        html_table(summary, "What their notes say",
-                   {"intent": "kind of note", "pending": "invitations", "share": "share"},
-                   formats={"share": _pct}),
-        html_table(table, "Pending invitations, newest first",
-                   {"name": "from", "sent_at": "sent", "intent": "note", "message": "message",
-                    "decision": "first decision", "reasons": "why"}),
+        w("heading.pending"),
+        _p(w("pending.intro"), "note"),
+        _figure(plot_pending_intents(summary, lang=lang), w("pending.alt")),
+        html_table(summary, w("pending.notes_caption"),
+                   {"intent": w("column.kind_of_note"), "pending": w("column.invitations"),
+                    "share": w("column.share")},
+                   formats={**kinds, "share": lambda v: pct(v, lang)}, lang=lang),
+        html_table(table, w("pending.caption"),
+                   {"name": w("column.from"), "sent_at": w("column.sent"),
+                    "intent": w("column.note"), "message": w("column.message"),
+                    "decision": w("column.decision"), "reasons": w("column.why")},
+                   formats={**kinds, "decision": lambda v: _decision(v, lang)}, lang=lang),
     )
 
 
-def _people_section(export: LinkedInExport) -> str:
+def _decision(value: object, lang: str) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) \
+        else decision_name(value, lang)
+
+
+def _people_section(export: LinkedInExport, w: _Words) -> str:
     if export.messages is None:
-        return _section("People you talk with", _p("No messages.csv in this export."))
+        return _section(w("heading.people"), _p(w("people.none")))
     people = export.correspondents()
     talked = people[people["exchanged"]]
     return _section(
-        "People you talk with",
-        _p("Messages both ways are the strongest sign of a real relationship the export "
-           "holds; their names are your profile's 'known people'."),
-        html_table(talked, "People you exchanged messages with",
-                   {"name": "name", "sent": "sent", "received": "received",
-                    "last_at": "last message"}),
+        w("heading.people"),
+        _p(w("people.intro")),
+        html_table(talked, w("people.caption"),
+                   {"name": w("column.name"), "sent": w("column.sent_count"),
+                    "received": w("column.received"), "last_at": w("column.last_message")},
+                   lang=w.lang),
     )
 
 
 def render_report(
-    export: LinkedInExport, profile: Profile, annotations: pd.DataFrame | None = None
+    export: LinkedInExport, profile: Profile, annotations: pd.DataFrame | None = None,
+    lang: str | None = None,
 ) -> str:
-    """The whole report as one HTML string (also handy in a notebook: ``HTML(...)``).
+    """The whole report as one HTML string (also handy in a notebook: ``HTML(...)``), in
+    ``lang`` (None: the current language), decisions' reasons included.
     ``annotations`` (``annotations.load_annotations()``) refine the pending decisions."""
+    w = _Words(language(lang))
+    profile = _in_language(profile, w.lang)
     notes = "".join(f"<li>{_e(n)}</li>" for n in export.notes)
     sections = [
-        _section("In numbers", html_table(_summary(export), "Your export in numbers")),
-        _section("Good to know", f"<ul>{notes}</ul>") if notes else "",
-        _profile_section(profile),
-        *_network_sections(export, profile),
-        _pending_section(export, profile, annotations),
-        _people_section(export),
+        _section(w("heading.numbers"),
+                 html_table(_summary(export, w), w("summary.caption"),
+                            {"what": w("column.what"), "count": w("column.count")},
+                            lang=w.lang)),
+        _section(w("heading.good_to_know"), f"<ul>{notes}</ul>") if notes else "",
+        _profile_section(profile, w),
+        *_network_sections(export, profile, w),
+        _pending_section(export, profile, annotations, w),
+        _people_section(export, w),
     ]
-    source = Path(export.source).name if export.source else "your export"
+    source = Path(export.source).name if export.source else w("meta.your_export")
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<!DOCTYPE html>\n<html lang=\"{_e(w.lang)}\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>{_e(f'Invite Triage report: {profile.name}')}</title>"
+        f"<title>{_e(w('title', name=profile.name))}</title>"
         f"<style>{_STYLE}</style></head><body>"
-        f"<h1>{_e(f'Your LinkedIn network, seen by Invite Triage ({profile.name})')}</h1>"
-        + _p(f"Made from {source} on this computer; nothing was sent anywhere. Criteria "
-             "after the \"My Marketing Manager\" blog's advice on LinkedIn invitations.", "meta")
+        f"<h1>{_e(w('h1', name=profile.name))}</h1>"
+        + _p(w("meta.made_from", source=source), "meta")
         + "".join(sections)
         + "</body></html>\n"
     )
@@ -466,10 +549,12 @@ def write_report(
     export_path: str | os.PathLike[str],
     out_path: str | os.PathLike[str],
     profile_path: str | os.PathLike[str] | None = None,
+    lang: str | None = None,
 ) -> Path:
-    """Write the self-contained HTML report of an export (overwrites an older report, never
-    the export)."""
+    """Write the self-contained HTML report of an export in ``lang`` (None: the current
+    language); overwrites an older report, never the export."""
+    lang = language(lang)
     path, export, profile = _load(export_path, profile_path)
     out = Path(out_path)
     _refuse_overwriting_input(out, path, export, profile_path)
-    return _atomic_write(out, render_report(export, profile).encode("utf-8"))
+    return _atomic_write(out, render_report(export, profile, lang=lang).encode("utf-8"))

@@ -14,6 +14,10 @@ import html
 import math
 from typing import TYPE_CHECKING
 
+from invite_triage.analysis.texts import CatalogLabels
+from invite_triage.core.formats import percent
+from invite_triage.domain.taxonomy import DECISIONS
+
 if TYPE_CHECKING:  # only for the annotations: importing this module never loads matplotlib
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -45,8 +49,9 @@ MATTERS_LIGHT = "#9ecae1"
 NEUTRAL = "#c8c8c8"
 NEUTRAL_DARK = "#555555"
 HIGHLIGHT = OKABE_ITO["vermillion"]
-DECISIONS: tuple[str, ...] = ("accept", "ask", "decline")
-DECISION_LABELS = {"accept": "accept", "ask": "ask first", "decline": "decline"}
+#: Each decision's label in the current language (the domain's ``label.decision.*``);
+#: ``DECISION_LABELS.in_language("fr")`` for a fixed language.
+DECISION_LABELS: CatalogLabels[str] = CatalogLabels("label.decision", DECISIONS)
 DECISION_COLOURS = {
     "accept": OKABE_ITO["green"],
     "ask": OKABE_ITO["orange"],
@@ -85,9 +90,10 @@ def share(part: float, whole: float) -> float:
     return float(part) / float(whole) if whole else math.nan
 
 
-def fmt_share(value: float, digits: int = 0) -> str:
-    """A share as a percentage, or a dash when it is undefined (nobody passed)."""
-    return "—" if value is None or math.isnan(value) else f"{value:.{digits}%}"
+def fmt_share(value: float, digits: int = 0, lang: str | None = None) -> str:
+    """A share as a percentage in ``lang`` ("47%" / "47 %"), or a dash when it is undefined
+    (nobody passed)."""
+    return "—" if value is None or math.isnan(value) else percent(value, lang, digits)
 
 
 # --- figures (matplotlib loaded on first call) -----------------------------------------------

@@ -3,7 +3,9 @@
 Each app's logic is a pure model in :mod:`invite_triage.models` (no ipywidgets); its charts
 are in :mod:`invite_triage.render`. Every ``*_app`` function returns an :class:`App` (a
 ``VBox`` with an error area) whose controls and outputs are attributes, so tests drive them
-without a browser.
+without a browser. Every ``*_app`` takes ``lang`` (None: ``invite_triage.get_language()`` when
+the app is built); its words come from the catalog ``core/locales/<lang>/LC_MESSAGES/apps.po``
+and its numbers and dates from :mod:`invite_triage.core.formats`.
 """
 
 from invite_triage.analysis.quality import policy_networks

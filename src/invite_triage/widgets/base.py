@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import html
+import inspect
 import io
 import traceback
 from collections.abc import Callable
@@ -27,6 +28,9 @@ import PIL.Image
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+from invite_triage.core.i18n import check_language, get_language, language_name, message
+from invite_triage.domain.profile import LANGUAGES
 
 
 class ErrorArea(widgets.HTML):
@@ -173,10 +177,11 @@ def png_bytes(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def html_table(rows: list[dict[str, Any]], columns: list[str] | None = None) -> str:
+def html_table(rows: list[dict[str, Any]], columns: list[str] | None = None,
+               lang: str | None = None) -> str:
     """A small escaped HTML table for app summaries."""
     if not rows:
-        return "<p><em>Nothing to show.</em></p>"
+        return f"<p><em>{html.escape(message('app.common.nothing_to_show', lang))}</em></p>"
     columns = columns or list(rows[0])
     cell = "<th style='text-align:left;padding:2px 8px'>{}</th>"
     head = "".join(cell.format(html.escape(str(c))) for c in columns)
@@ -203,3 +208,30 @@ def summary_html(**kwargs: Any) -> widgets.HTML:
     box = widgets.HTML(**kwargs)
     box.add_class("it-summary")
     return box
+
+
+def app_language(lang: str | None) -> str:
+    """The language an app is built in: ``lang``, or the process language when None (read
+    once, at creation, so an app keeps its language whatever is set later)."""
+    return get_language() if lang is None else check_language(lang)
+
+
+def with_lang(factory: Callable[..., Any], *args: Any, lang: str, **kwargs: Any) -> Any:
+    """Call a chart helper with ``lang=`` when it takes one (the render layer's charts gain
+    the parameter one by one; an older one is called without it)."""
+    try:
+        takes = "lang" in inspect.signature(factory).parameters
+    except (TypeError, ValueError):
+        takes = False
+    return factory(*args, **({**kwargs, "lang": lang} if takes else kwargs))
+
+
+def language_toggle(value: str, lang: str, tooltip: str, **kwargs: Any) -> widgets.ToggleButtons:
+    """A toggle between the languages that have a catalog: each option in its own language
+    (its name, and the tooltip ``tooltip`` read from that language's catalog)."""
+    codes = list(LANGUAGES)
+    return widgets.ToggleButtons(
+        options=[(language_name(code), code) for code in codes], value=value,
+        description=message("app.common.language", lang),
+        tooltips=[message(tooltip, code) for code in codes], **kwargs,
+    )

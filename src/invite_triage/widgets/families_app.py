@@ -12,56 +12,69 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
+from invite_triage.core.formats import decimal, number, share
+from invite_triage.core.i18n import label, message, template
 from invite_triage.domain.profile import FAMILIES, Profile
 from invite_triage.models.families import FamilyChoiceModel, FamilyResult
 from invite_triage.render.app_charts import family_bars
 from invite_triage.render.style import (
     DECISION_COLOURS,
-    DECISION_LABELS,
+    DECISIONS,
     FONT_SIZE,
     MATTERS_LIGHT,
     NEUTRAL,
     esc,
-    fmt_share,
     freeze_layout,
     new_figure,
 )
-from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import (
+    App,
+    FigureView,
+    app_language,
+    guarded,
+    html_table,
+    summary_html,
+    with_lang,
+)
 from invite_triage.world.datasets import example_profile, load_invitations
 
 
 class FamiliesApp(App):
     """One weight slider per family and a reset button; bars of invitations and accepts."""
 
-    def __init__(self, model: FamilyChoiceModel):
+    def __init__(self, model: FamilyChoiceModel, lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
         self.sliders = {
             family: widgets.FloatSlider(
                 value=model.default_weights[family], min=0.0, max=1.0, step=0.05,
-                description=family, readout_format=".2f", continuous_update=False,
+                description=label("family", family, lang), readout_format=".2f",
+                continuous_update=False, style={"description_width": "initial"},
             )
             for family in FAMILIES
         }
-        self.reset = widgets.Button(description="Reset to my goals", icon="undo",
-                                    tooltip="weights derived from your title and goals")
+        self.reset = widgets.Button(description=message("app.families.reset", lang),
+                                    icon="undo",
+                                    tooltip=message("app.families.reset_tooltip", lang))
         self.figure = new_figure(7.0, 3.6)
         self.ax = self.figure.add_subplot()
-        y, self.bars = family_bars(self.ax, np.zeros(len(FAMILIES)))
+        y, self.bars = with_lang(family_bars, self.ax, np.zeros(len(FAMILIES)), lang=lang)
         self.accepted = self.ax.barh(y, np.zeros(len(FAMILIES)), height=0.35,
                                      color=DECISION_COLOURS["accept"])
         self.truth = self.ax.scatter(np.zeros(len(FAMILIES)), y, marker="|", s=420,
                                      linewidths=2.5, color="black", zorder=3)
         self.ax.set_xlim(0, float(model.family.value_counts().max()) * 1.12 + 1)
-        self.ax.set_xlabel("invitations over two years", fontsize=FONT_SIZE)
+        self.ax.set_xlabel(message("app.families.xlabel", lang), fontsize=FONT_SIZE)
+        legend = [message(f"app.families.legend_{key}", lang)
+                  for key in ("matters", "not", "accepted", "truth")]
         self.legend = self.ax.legend(
             handles=[
-                Patch(color=MATTERS_LIGHT, label="invitations, family matters"),
-                Patch(color=NEUTRAL, label="invitations, family does not"),
-                Patch(color=DECISION_COLOURS["accept"], label="accepted by the triage"),
+                Patch(color=MATTERS_LIGHT, label=legend[0]),
+                Patch(color=NEUTRAL, label=legend[1]),
+                Patch(color=DECISION_COLOURS["accept"], label=legend[2]),
                 self.truth,
             ],
-            labels=["invitations, family matters", "invitations, family does not",
-                    "accepted by the triage", "truly relevant (hidden)"],
+            labels=legend,
             fontsize=FONT_SIZE - 2, frameon=False, loc="lower right",
         )
         self.title = self.ax.set_title("", fontsize=FONT_SIZE + 1, loc="left")
@@ -123,32 +136,53 @@ class FamiliesApp(App):
             acc.set_width(table.at[family, "accept"])
         y = np.arange(len(FAMILIES))
         self.truth.set_offsets(np.column_stack([table["truly relevant"].to_numpy(float), y]))
-        self.ax.set_yticks(y, [f"{f} · {table.at[f, 'weight']:.2f}" for f in FAMILIES])
+        lang = self.lang
+        names = {f: label("family", f, lang) for f in FAMILIES}
+        self.ax.set_yticks(y, [f"{names[f]} · {decimal(table.at[f, 'weight'], 2, lang)}"
+                               for f in FAMILIES])
         total = int(table["invitations"].sum())
         accepted = int(table["accept"].sum())
-        self.title.set_text(
-            f"The triage accepts {accepted} of {total}; "
-            f"{fmt_share(result.precision)} of them truly relevant"
-        )
+        self.title.set_text(message(
+            "app.families.chart_title", lang, accepted=number(accepted, lang),
+            total=number(total, lang), share=share(result.precision, lang)))
         self.chart.refresh()
-        weights = ", ".join(f"{f} {table.at[f, 'weight']:.2f}" for f in FAMILIES)
+        weights = ", ".join(f"{names[f]} {decimal(table.at[f, 'weight'], 2, lang)}"
+                            for f in FAMILIES)
+
+        def bold(value: str) -> str:
+            return f"<b>{esc(value)}</b>"
+
+        matters = (esc(", ".join(names[f] for f in result.matters))
+                   or esc(message("app.common.none", lang)))
         self.summary.value = (
-            f"<p><b>Weights:</b> {esc(weights)}<br><b>Families that matter to you:</b> "
-            + (esc(", ".join(result.matters)) or "none")
-            + f"<br>The triage accepts <b>{accepted}</b>, asks first <b>{int(table['ask'].sum())}"
-            f"</b>, declines <b>{int(table['decline'].sum())}</b> of {total} invitations. "
-            f"Of those accepted, <b>{fmt_share(result.precision)}</b> were truly relevant "
-            f"(precision); they are <b>{fmt_share(result.recall)}</b> of all truly relevant "
-            "invitations (recall).</p>"
+            "<p>" + esc(template("app.families.summary_weights", lang)).format(
+                weights=esc(weights))
+            + "<br>" + esc(template("app.families.summary_matter", lang)).format(
+                families=matters)
+            + "<br>" + esc(template("app.families.summary_counts", lang)).format(
+                accepted=bold(number(accepted, lang)),
+                asked=bold(number(int(table["ask"].sum()), lang)),
+                declined=bold(number(int(table["decline"].sum()), lang)),
+                total=esc(number(total, lang)), precision=bold(share(result.precision, lang)),
+                recall=bold(share(result.recall, lang)))
+            + "</p>"
         )
-        shown = table.rename(columns=DECISION_LABELS).reset_index()
-        shown["weight"] = shown["weight"].map("{:.2f}".format)
-        self.table.value = html_table(shown.to_dict("records"))
+        shown = table.reset_index()
+        shown["family"] = shown["family"].map(names)
+        shown["weight"] = shown["weight"].map(lambda w: decimal(w, 2, lang))
+        columns = {"family": message("app.families.col_family", lang),
+                   "weight": message("app.families.col_weight", lang),
+                   "invitations": message("app.families.col_invitations", lang),
+                   "truly relevant": message("app.families.col_truly_relevant", lang),
+                   **{d: label("decision", d, lang) for d in DECISIONS}}
+        self.table.value = html_table(shown.rename(columns=columns).to_dict("records"),
+                                      lang=lang)
 
 
 def families_app(invitations: pd.DataFrame | None = None,
-                 profile: Profile | None = None) -> FamiliesApp:
+                 profile: Profile | None = None, lang: str | None = None) -> FamiliesApp:
     """Chapter 01: choose how much each family matters; see the invitation stream by family."""
+    lang = app_language(lang)
     invitations = load_invitations() if invitations is None else invitations
-    profile = example_profile() if profile is None else profile
-    return FamiliesApp(FamilyChoiceModel(invitations, profile))
+    profile = example_profile(lang) if profile is None else profile
+    return FamiliesApp(FamilyChoiceModel(invitations, profile), lang)

@@ -13,11 +13,12 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
+from invite_triage.core.formats import decimal, number, share
+from invite_triage.core.i18n import label, message, template
 from invite_triage.domain.profile import Profile
 from invite_triage.models.groups import GroupsModel, GroupsReading
 from invite_triage.render.style import (
     DECISION_COLOURS,
-    DECISION_LABELS,
     DECISIONS,
     FONT_SIZE,
     MATTERS,
@@ -26,23 +27,35 @@ from invite_triage.render.style import (
     NEUTRAL_DARK,
     clip_text,
     esc,
-    fmt_share,
     freeze_layout,
     new_figure,
     plain,
     style_axes,
 )
-from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import (
+    App,
+    FigureView,
+    app_language,
+    guarded,
+    html_table,
+    summary_html,
+)
 from invite_triage.world.datasets import example_profile, load_invitations
 
 GROUP_LABEL_CHARS = 28
 
 
+def _signed(delta: int, lang: str | None) -> str:
+    """A change with its sign ("+3", "-2", "+0"), digits in the language's way."""
+    return ("+" if delta >= 0 else "-") + number(abs(delta), lang)
+
+
 class GroupsApp(App):
     """Tick boxes per group and a minimum slider; group bars and decision bars, in place."""
 
-    def __init__(self, model: GroupsModel, minimum: int = 1):
+    def __init__(self, model: GroupsModel, minimum: int = 1, lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
         self.checkboxes = {
             group: widgets.Checkbox(value=True, description=group, indent=False,
                                     layout=widgets.Layout(width="auto"))
@@ -50,7 +63,7 @@ class GroupsApp(App):
         }
         self.slider = widgets.IntSlider(
             value=minimum, min=1, max=max(len(model.groups), 1), step=1,
-            description="at least", continuous_update=False,
+            description=message("app.groups.at_least", lang), continuous_update=False,
         )
         self.figure = new_figure(8.6, 3.6)
         ax, bx = self.figure.subplots(1, 2, width_ratios=[1.5, 1])
@@ -62,11 +75,11 @@ class GroupsApp(App):
         ax.set_yticks(y, [plain(clip_text(g, GROUP_LABEL_CHARS)) for g in model.groups],
                       fontsize=FONT_SIZE - 1)
         ax.invert_yaxis()
-        ax.set_xlabel("invitations sharing the group", fontsize=FONT_SIZE)
+        ax.set_xlabel(message("app.groups.xlabel", lang), fontsize=FONT_SIZE)
         ax.legend(
-            handles=[Patch(color=MATTERS_LIGHT, label="shared, group counted"),
-                     Patch(color=NEUTRAL, label="shared, group not counted"),
-                     Patch(color=MATTERS, label="of which truly relevant")],
+            handles=[Patch(color=MATTERS_LIGHT, label=message("app.groups.legend_counted", lang)),
+                     Patch(color=NEUTRAL, label=message("app.groups.legend_not_counted", lang)),
+                     Patch(color=MATTERS, label=message("app.groups.legend_relevant", lang))],
             fontsize=FONT_SIZE - 2, frameon=False, loc="upper center",
             bbox_to_anchor=(0.4, -0.2), ncol=2,
         )
@@ -77,12 +90,12 @@ class GroupsApp(App):
                                     color=[DECISION_COLOURS[d] for d in DECISIONS])
         self.baseline_bars = bx.bar(x, [model.baseline[d] for d in DECISIONS], fill=False,
                                     edgecolor=NEUTRAL_DARK, linestyle="--", linewidth=1.2,
-                                    label="all your groups counted")
+                                    label=message("app.groups.legend_baseline", lang))
         self.decision_labels = [bx.text(i, 0, "", ha="center", va="bottom",
                                         fontsize=FONT_SIZE - 1) for i in x]
-        bx.set_xticks(x, [DECISION_LABELS[d] for d in DECISIONS])
+        bx.set_xticks(x, [label("decision", d, lang) for d in DECISIONS])
         bx.set_ylim(0, len(model.invitations) * 0.75)
-        bx.set_ylabel("invitations", fontsize=FONT_SIZE)
+        bx.set_ylabel(message("app.common.invitations", lang), fontsize=FONT_SIZE)
         self.legend = bx.legend(fontsize=FONT_SIZE - 3, frameon=False, loc="upper right")
         style_axes(bx)
         bx.grid(False, axis="x")
@@ -91,8 +104,9 @@ class GroupsApp(App):
         self.summary = summary_html()
         self.reading: GroupsReading | None = None
         boxes = widgets.VBox(list(self.checkboxes.values()))
-        controls = widgets.VBox([widgets.HTML("<b>Groups that count</b>"), boxes,
-                                 widgets.HBox([self.slider, widgets.Label("shared groups")])])
+        heading = widgets.HTML(f"<b>{esc(message('app.groups.heading', lang))}</b>")
+        shared = widgets.Label(message("app.groups.shared_groups", lang))
+        controls = widgets.VBox([heading, boxes, widgets.HBox([self.slider, shared])])
         super().__init__([controls, self.chart, self.summary])
         for box in self.checkboxes.values():
             box.observe(self._on_change, names="value")
@@ -117,6 +131,7 @@ class GroupsApp(App):
 
     @guarded
     def update(self) -> None:
+        lang = self.lang
         r = self.model.at(self.counted, self.slider.value)
         self.reading = r
         for group, bar in zip(self.model.groups, self.group_bars, strict=True):
@@ -127,40 +142,50 @@ class GroupsApp(App):
             self.decision_bars[i].set_height(r.decisions[d])
             self.decision_labels[i].set_y(max(r.decisions[d], r.baseline[d]) + 3)
             delta = r.decisions[d] - r.baseline[d]
-            self.decision_labels[i].set_text(f"{r.decisions[d]} ({delta:+d})")
-        self.title.set_text(
-            f"{len(r.counted)} of {len(self.model.groups)} groups counted: "
-            f"{r.with_groups_score} invitations get a groups score above 0 · "
-            f"sharing at least {r.minimum}: {r.passed} ({fmt_share(r.precision)} relevant)"
-        )
+            self.decision_labels[i].set_text(
+                f"{number(r.decisions[d], lang)} ({_signed(delta, lang)})")
+        self.title.set_text(message(
+            "app.groups.chart_title", lang, counted=number(len(r.counted), lang),
+            total=number(len(self.model.groups), lang),
+            scored=number(r.with_groups_score, lang), minimum=number(r.minimum, lang),
+            passed=number(r.passed, lang), precision=share(r.precision, lang)))
         self.chart.refresh()
         notes = []
         if not r.counted:
-            notes.append("No group counts: the groups criterion is 0 for everyone, and the "
-                         "decisions rest on the other clues.")
+            notes.append(message("app.groups.note_none", lang))
         elif r.minimum > len(r.counted):
-            notes.append(f"Nobody can share {r.minimum} counted groups when only "
-                         f"{len(r.counted)} count: the rule lets no one through.")
+            notes.append(message("app.groups.note_impossible", lang,
+                                 minimum=number(r.minimum, lang),
+                                 counted=number(len(r.counted), lang)))
+        col = {key: message(f"app.groups.col_{key}", lang)
+               for key in ("decision", "now", "baseline", "change")}
         rows = [
-            {"decision": DECISION_LABELS[d], "now": r.decisions[d],
-             "all groups counted": r.baseline[d], "change": f"{r.decisions[d] - r.baseline[d]:+d}"}
+            {col["decision"]: label("decision", d, lang), col["now"]: number(r.decisions[d], lang),
+             col["baseline"]: number(r.baseline[d], lang),
+             col["change"]: _signed(r.decisions[d] - r.baseline[d], lang)}
             for d in DECISIONS
         ]
+        rule = message("app.groups.rule_one" if r.minimum == 1 else "app.groups.rule_many",
+                       lang, minimum=number(r.minimum, lang))
         self.summary.value = (
             "".join(f"<p><em>{esc(n)}</em></p>" for n in notes)
-            + f"<p><b>Groups criterion:</b> {r.with_groups_score} invitations share at least "
-            f"one counted group (mean score {r.mean_groups_score:.2f}).<br>"
-            f"<b>Rule “at least {r.minimum} counted shared group{'s' if r.minimum != 1 else ''}”:"
-            f"</b> {r.passed} pass; precision <b>{esc(fmt_share(r.precision, 1))}</b>, recall "
-            f"<b>{esc(fmt_share(r.recall, 1))}</b> (hidden answers).</p>"
-            + html_table(rows)
+            + "<p>" + template("app.groups.summary_criterion", lang).format(
+                scored=esc(number(r.with_groups_score, lang)),
+                mean=esc(decimal(r.mean_groups_score, 2, lang)))
+            + "<br>" + template("app.groups.summary_rule", lang).format(
+                rule=esc(message("app.groups.quoted", lang, rule=rule)),
+                passed=esc(number(r.passed, lang)),
+                precision=f"<b>{esc(share(r.precision, lang, 1))}</b>",
+                recall=f"<b>{esc(share(r.recall, lang, 1))}</b>")
+            + "</p>" + html_table(rows, lang=lang)
         )
 
 
 def groups_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
-               minimum: int = 1) -> GroupsApp:
+               minimum: int = 1, lang: str | None = None) -> GroupsApp:
     """Chapter 04: choose which of your groups count and how many shared groups it takes."""
 
+    lang = app_language(lang)
     invitations = load_invitations() if invitations is None else invitations
-    profile = example_profile() if profile is None else profile
-    return GroupsApp(GroupsModel(invitations, profile), minimum)
+    profile = example_profile(lang) if profile is None else profile
+    return GroupsApp(GroupsModel(invitations, profile), minimum, lang)

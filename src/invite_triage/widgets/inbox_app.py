@@ -14,58 +14,74 @@ from collections.abc import Callable, Mapping
 import ipywidgets as widgets
 import pandas as pd
 
+from invite_triage.core.formats import decimal, number, share
+from invite_triage.core.i18n import label, message, template
 from invite_triage.domain.profile import Profile
 from invite_triage.models.inbox import InboxModel, InboxSummary
 from invite_triage.render.app_charts import ContributionBars
-from invite_triage.render.style import (
-    DECISION_COLOURS,
-    DECISION_LABELS,
-    DECISIONS,
-    clip_text,
-    fmt_share,
-    freeze_layout,
+from invite_triage.render.style import DECISION_COLOURS, DECISIONS, clip_text, freeze_layout
+from invite_triage.widgets.base import (
+    App,
+    FigureView,
+    app_language,
+    guarded,
+    language_toggle,
+    summary_html,
+    with_lang,
 )
-from invite_triage.widgets.base import App, FigureView, guarded, summary_html
 from invite_triage.world.datasets import example_profile, load_invitations
 
 #: How many mutual connections' titles the card lists before "and N more".
 SHOWN_MUTUALS = 4
-KEYBOARD_HELP = (
-    "Keyboard: press Tab (Shift+Tab to go back) to move between the buttons, then Enter or "
-    "Space to press the one that has the focus."
-)
+
+
+def keyboard_help(lang: str | None = None) -> str:
+    """How to use the app without a mouse."""
+    return message("app.inbox.keyboard_help", lang)
+
+
+def __getattr__(name: str) -> str:
+    if name == "KEYBOARD_HELP":  # the English text, for older imports
+        return keyboard_help("en")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- view helpers ------------------------------------------------------------------------
 
 
-def _list_text(values: object, shown: int = SHOWN_MUTUALS) -> str:
+def _list_text(values: object, shown: int = SHOWN_MUTUALS, lang: str | None = None) -> str:
     items = [str(v) for v in (values if isinstance(values, (list, tuple)) else [])]
     if not items:
-        return "none"
+        return message("app.common.none", lang)
     more = len(items) - shown
     text = ", ".join(clip_text(i, 60) for i in items[:shown])
-    return text + (f" and {more} more" if more > 0 else "")
+    return message("app.common.list_more", lang, text=text, n=more) if more > 0 else text
 
 
-def card_html(row: pd.Series) -> str:
+def card_html(row: pd.Series, lang: str | None = None) -> str:
     """The profile card of one invitation; every value escaped."""
     years = row.get("years_experience")
-    years_text = "unknown" if years is None or pd.isna(years) else f"{float(years):.0f}"
-    message = str(row.get("message", "") or "")
+    years_text = (message("app.inbox.years_unknown", lang) if years is None or pd.isna(years)
+                  else number(float(years), lang))
+    note_text = str(row.get("message", "") or "")
     note = (
         '<blockquote style="white-space:pre-wrap;border-left:3px solid #999;margin:4px 0;'
-        f'padding:2px 8px">{html.escape(clip_text(message, 600))}</blockquote>'
-        if message.strip() else "<p><em>No note with this invitation.</em></p>"
+        f'padding:2px 8px">{html.escape(clip_text(note_text, 600))}</blockquote>'
+        if note_text.strip()
+        else f"<p><em>{html.escape(message('app.common.no_note', lang))}</em></p>"
     )
-    known = " · <b>you know this person offline</b>" if bool(row.get("known_offline")) else ""
+    known = (f" · <b>{html.escape(message('app.inbox.known_offline', lang))}</b>"
+             if bool(row.get("known_offline")) else "")
+    mutuals = number(int(row.get("mutual_connections", 0)), lang)
     fields = [
-        ("Title", clip_text(str(row.get("title", "")), 160)),
-        ("Company", clip_text(str(row.get("company", "")), 80)),
-        ("Years of experience", years_text),
-        ("Mutual connections",
-         f"{int(row.get('mutual_connections', 0))}: {_list_text(row.get('mutual_titles'))}"),
-        ("Shared groups", _list_text(row.get("shared_groups"), shown=6)),
+        (message("app.inbox.field.title", lang), clip_text(str(row.get("title", "")), 160)),
+        (message("app.inbox.field.company", lang), clip_text(str(row.get("company", "")), 80)),
+        (message("app.inbox.field.years", lang), years_text),
+        (message("app.inbox.field.mutuals", lang),
+         message("app.inbox.mutuals_value", lang, n=mutuals,
+                 titles=_list_text(row.get("mutual_titles"), lang=lang))),
+        (message("app.inbox.field.groups", lang),
+         _list_text(row.get("shared_groups"), shown=6, lang=lang)),
     ]
     rows = "".join(
         f"<tr><th style='text-align:left;padding:1px 8px 1px 0'>{html.escape(k)}</th>"
@@ -78,77 +94,101 @@ def card_html(row: pd.Series) -> str:
     )
 
 
-def suggestion_html(row: pd.Series, reasons: str, choice: str | None) -> str:
+def _html(msgid: str, lang: str | None, **fields: object) -> str:
+    """A catalog message as HTML: its text escaped, ``fields`` (already HTML) put in."""
+    return html.escape(template(msgid, lang)).format_map(fields)
+
+
+def _bold(value: object) -> str:
+    return f"<b>{html.escape(str(value))}</b>"
+
+
+def suggestion_html(row: pd.Series, reasons: str, choice: str | None,
+                    lang: str | None = None) -> str:
     decision = str(row["decision"])
     colour = DECISION_COLOURS.get(decision, "#333333")
     yours = (
-        f" — you chose <b>{html.escape(DECISION_LABELS[choice])}</b>" if choice else ""
+        _html("app.inbox.you_chose", lang, decision=_bold(label("decision", choice, lang)))
+        if choice else ""
     )
+    shown = (f"<b style='color:{colour}'>"
+             f"{html.escape(label('decision', decision, lang))}</b>")
     return (
-        f"<p>Suggested: <b style='color:{colour}'>{html.escape(DECISION_LABELS[decision])}</b>"
-        f" (score {float(row['score']):.2f}){yours}</p>"
-        f"<p style='font-size:smaller'>{html.escape(reasons)}</p>"
+        "<p>" + _html("app.inbox.suggestion", lang, decision=shown,
+                      score=html.escape(decimal(float(row["score"]), 2, lang)), yours=yours)
+        + f"</p><p style='font-size:smaller'>{html.escape(reasons)}</p>"
     )
 
 
-def summary_text_html(s: InboxSummary) -> str:
+def summary_text_html(s: InboxSummary, lang: str | None = None) -> str:
     truth = (
         "" if s.relevance_truth is None
-        else f"; truly relevant (ground truth of the synthetic data): "
-        f"<b>{fmt_share(s.relevance_truth)}</b>"
+        else _html("app.inbox.summary.truth", lang,
+                   share=_bold(share(s.relevance_truth, lang)))
     )
     agreement = (
-        f"Your decisions match the suggestion in {s.agreed} of {s.decided} cases "
-        f"(<b>{fmt_share(s.agreement)}</b>)." if s.decided else "No decision yet."
+        _html("app.inbox.summary.agreement", lang, agreed=number(s.agreed, lang),
+              decided=number(s.decided, lang), share=_bold(share(s.agreement, lang)))
+        if s.decided else html.escape(message("app.inbox.summary.no_decision", lang))
     )
-    return (
-        f"<p>Your network so far: <b>{s.accepted}</b> accepted, <b>{s.asked}</b> asked first, "
-        f"<b>{s.declined}</b> declined; {s.undecided:,} of {s.total:,} still pending.</p>"
-        f"<p>Of the people you accepted, jobs that matter to you (estimate): "
-        f"<b>{fmt_share(s.relevance_estimate)}</b>{truth}.</p><p>{agreement}</p>"
+    network = _html(
+        "app.inbox.summary.network", lang, accepted=_bold(number(s.accepted, lang)),
+        asked=_bold(number(s.asked, lang)), declined=_bold(number(s.declined, lang)),
+        undecided=html.escape(number(s.undecided, lang)), total=html.escape(number(s.total, lang)),
     )
+    relevance = _html("app.inbox.summary.relevance", lang,
+                      share=_bold(share(s.relevance_estimate, lang)), truth=truth)
+    return f"<p>{network}</p><p>{relevance}</p><p>{agreement}</p>"
+
+
+def _criterion(name: str, lang: str | None) -> str:
+    """A criterion's label, when the name is one (the contributions table's index)."""
+    try:
+        return label("criterion", name, lang)
+    except Exception:  # a label the catalog lacks: the name as the engine gives it
+        return name
 
 
 class InboxApp(App):
     """One invitation at a time: card, criterion chart, suggestion, draft, buttons, summary."""
 
-    def __init__(self, model: InboxModel):
+    def __init__(self, model: InboxModel, lang: str | None = None,
+                 reasons_lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
         self.position = widgets.HTML()
         self.card = widgets.HTML()
         self.card.add_class("it-card")
         self.suggestion = widgets.HTML()
-        self.language = widgets.ToggleButtons(
-            options=[("English", "en"), ("Français", "fr")], value=model.profile.language,
-            description="Language", tooltips=["Reasons and draft in English",
-                                              "Raisons et message en français"],
-        )
+        self.language = language_toggle(reasons_lang or model.profile.language, lang,
+                                        "app.common.tooltip_reasons_language")
         self.draft = widgets.HTML()
         self.buttons = {
             decision: widgets.Button(
-                description=DECISION_LABELS[decision].capitalize(),
+                description=label("decision", decision, lang).capitalize(),
                 button_style={"accept": "success", "ask": "warning", "decline": "danger"}[
                     decision],
-                tooltip=f"{DECISION_LABELS[decision].capitalize()} this invitation, then show "
-                        "the next one",
+                tooltip=message(f"app.inbox.button_tooltip.{decision}", lang),
             )
             for decision in DECISIONS
         }
         self.accept_button = self.buttons["accept"]
         self.ask_button = self.buttons["ask"]
         self.decline_button = self.buttons["decline"]
-        self.previous_button = widgets.Button(description="◀ Previous",
-                                              tooltip="Back to the previous invitation")
-        self.skip_button = widgets.Button(description="Skip",
-                                          tooltip="Leave this one for later")
-        self.next_button = widgets.Button(description="Next ▶",
-                                          tooltip="Next invitation, without deciding")
+        self.previous_button = widgets.Button(
+            description=message("app.inbox.previous", lang),
+            tooltip=message("app.inbox.previous_tooltip", lang))
+        self.skip_button = widgets.Button(description=message("app.inbox.skip", lang),
+                                          tooltip=message("app.inbox.skip_tooltip", lang))
+        self.next_button = widgets.Button(description=message("app.inbox.next", lang),
+                                          tooltip=message("app.inbox.next_tooltip", lang))
         self.summary = summary_html()
-        self.help = widgets.HTML(f"<p style='font-size:smaller'>{html.escape(KEYBOARD_HELP)}</p>")
+        self.help = widgets.HTML(
+            f"<p style='font-size:smaller'>{html.escape(keyboard_help(lang))}</p>")
         self.bars: ContributionBars | None = None
         children: list[widgets.Widget] = [self.position]
         if len(model):
-            self.bars = ContributionBars(model.contributions())
+            self.bars = with_lang(ContributionBars, model.contributions(), lang=lang)
             self.chart = FigureView(self.bars.figure)
             children += [
                 widgets.HBox([self.card, self.chart],
@@ -196,32 +236,39 @@ class InboxApp(App):
     # Callbacks above are guarded once; the renderers below are not, so an error inside them
     # reaches the callback's guard and stays visible.
     def _render_draft(self) -> None:
-        message = self.model.draft(self.language.value)
+        drafted = self.model.draft(self.language.value)
         self.draft.value = (
-            "<p>If you ask first, you could write:</p>"
+            f"<p>{html.escape(message('app.inbox.draft_intro', self.lang))}</p>"
             '<blockquote style="white-space:pre-wrap;border-left:3px solid '
             f'{DECISION_COLOURS["ask"]};margin:4px 0;padding:2px 8px">'
-            f"{html.escape(message)}</blockquote>"
+            f"{html.escape(drafted)}</blockquote>"
         )
 
     def _render(self) -> None:
-        m = self.model
-        self.summary.value = summary_text_html(m.summary())
+        m, lang = self.model, self.lang
+        self.summary.value = summary_text_html(m.summary(), lang)
         if not len(m):
-            self.position.value = "<p><b>No pending invitation.</b> Your inbox is empty.</p>"
+            self.position.value = (
+                f"<p><b>{html.escape(message('app.inbox.empty_lead', lang))}</b> "
+                f"{html.escape(message('app.inbox.empty_rest', lang))}</p>"
+            )
             return
         row = m.current
-        done = " — every invitation has a decision" if m.finished else ""
-        end = " (the last one)" if m.at_end and len(m) > 1 else ""
-        self.position.value = (
-            f"<p>Invitation <b>{m.position + 1:,}</b> of {len(m):,}{end}{html.escape(done)}</p>"
-        )
-        self.card.value = card_html(row)
-        self.suggestion.value = suggestion_html(row, m.reasons(self.language.value), m.choice)
+        done = message("app.inbox.position_done", lang) if m.finished else ""
+        end = message("app.inbox.position_last", lang) if m.at_end and len(m) > 1 else ""
+        self.position.value = "<p>" + _html(
+            "app.inbox.position", lang, n=_bold(number(m.position + 1, lang)),
+            total=html.escape(number(len(m), lang)), end=html.escape(end), done=html.escape(done),
+        ) + "</p>"
+        self.card.value = card_html(row, lang)
+        self.suggestion.value = suggestion_html(row, m.reasons(self.language.value), m.choice,
+                                                lang)
         table = m.contributions()
         top = table["contribution"].idxmax() if table["contribution"].max() > 0 else None
-        headline = (f"Score {float(row['score']):.2f}: '{top}' weighed most" if top
-                    else f"Score {float(row['score']):.2f}: no criterion helped")
+        score = decimal(float(row["score"]), 2, lang)
+        headline = (message("app.inbox.headline", lang, score=score,
+                            criterion=_criterion(str(top), lang)) if top
+                    else message("app.inbox.headline_none", lang, score=score))
         self.bars.update(table, headline)  # type: ignore[union-attr]
         self.chart.refresh()  # type: ignore[union-attr]
         freeze_layout(self.bars.figure)  # type: ignore[union-attr]
@@ -235,9 +282,13 @@ def inbox_app(
     profile: Profile | None = None,
     weights: Mapping[str, float] | None = None,
     thresholds: Mapping[str, float] | None = None,
+    lang: str | None = None,
 ) -> InboxApp:
-    """Chapter 06 and the standalone app: decide your pending invitations one by one."""
+    """Chapter 06 and the standalone app: decide your pending invitations one by one. The
+    app speaks ``lang`` (None: the process language); reasons and the draft start in the
+    profile's language (the example profile's is ``lang``) and can be switched."""
 
+    lang = app_language(lang)
     invitations = load_invitations() if invitations is None else invitations
-    profile = example_profile() if profile is None else profile
-    return InboxApp(InboxModel(invitations, profile, weights, thresholds))
+    profile = example_profile(lang) if profile is None else profile
+    return InboxApp(InboxModel(invitations, profile, weights, thresholds), lang)

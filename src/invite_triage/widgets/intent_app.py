@@ -12,26 +12,37 @@ import html
 
 import ipywidgets as widgets
 
+from invite_triage.core.i18n import label, message, template
 from invite_triage.models.intent import (
-    KIND_MEANINGS,
+    KINDS,
     MAX_NOTE_CHARS,
     IntentModel,
     IntentReading,
     Span,
     find_phrases,
+    kind_meanings,
 )
 from invite_triage.render.style import clip_text
-from invite_triage.widgets.base import App, guarded, summary_html
+from invite_triage.widgets.base import App, app_language, guarded, summary_html
 
-KIND_ADVICE: dict[str, str] = {
-    "personal": "Read it: it often answers the criteria on its own.",
-    "generic": "Neither good nor bad: weigh the other criteria, or ask first.",
-    "pitch": "The article's warning case: someone growing a network to sell to it.",
-    "empty": "Most invitations come without a note: weigh the other criteria, or ask first.",
-}
+
+def kind_advice(lang: str | None = None) -> dict[str, str]:
+    """What to do with each kind of note, in ``lang``."""
+    return {kind: message(f"app.intent.advice.{kind}", lang) for kind in KINDS}
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    if name == "KIND_ADVICE":  # the English texts, for older imports
+        return kind_advice("en")
+    if name == "KIND_MEANINGS":
+        return kind_meanings("en")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 #: Background colour of a highlighted phrase, by the phrase's kind in the table.
 MARK_COLOURS: dict[str, str] = {
     "pitch": "#f4c7a8",
+    "request": "#f9e2b8",
+    "link": "#d9d2f0",
     "personal": "#b8e0d2",
     "generic": "#e0e0e0",
     "greeting": "#eeeeee",
@@ -45,7 +56,7 @@ EXAMPLES: tuple[str, ...] = (
 
 
 #: When phrases overlap, the highlight takes the colour of the strongest kind.
-_KIND_STRENGTH = ("pitch", "personal", "generic", "greeting")
+_KIND_STRENGTH = ("pitch", "request", "link", "personal", "generic", "greeting")
 
 
 def _clusters(spans: tuple[Span, ...]) -> list[tuple[int, int, list[str]]]:
@@ -78,10 +89,18 @@ def highlight_html(reading: IntentReading) -> str:
     return "".join(parts)
 
 
-def reading_html(reading: IntentReading) -> str:
+def _kind_label(kind: str, lang: str | None) -> str:
+    try:
+        return label("message_kind", kind, lang)
+    except Exception:  # a kind the catalog does not name: shown as the classifier gives it
+        return kind
+
+
+def reading_html(reading: IntentReading, lang: str | None = None) -> str:
     """The shown result: kind, meaning, advice, triggers and the highlighted note."""
+    lang = reading.lang if lang is None else lang
     if reading.kind == "empty":
-        note = "<p><em>(no note)</em></p>"
+        note = f"<p><em>{html.escape(message('app.intent.no_note', lang))}</em></p>"
     else:
         note = (
             '<blockquote style="white-space:pre-wrap;border-left:3px solid #999;'
@@ -89,38 +108,45 @@ def reading_html(reading: IntentReading) -> str:
         )
     triggers = (
         ", ".join(f"<q>{html.escape(clip_text(t, 60))}</q>" for t in reading.triggers)
-        or "<em>none</em>"
+        or f"<em>{html.escape(message('app.common.none', lang))}</em>"
     )
+    marks = " ".join(
+        f'<mark style="background:{colour}">'
+        f'{html.escape(message(f"app.intent.mark.{kind}", lang))}</mark>'
+        for kind, colour in MARK_COLOURS.items()
+    )
+    kind = html.escape(template("app.intent.kind", lang)).format(
+        kind=f"<b>{html.escape(_kind_label(reading.kind, lang))}</b>",
+        meaning=html.escape(message(f"app.intent.meaning.{reading.kind}", lang)))
     return (
-        f"<p>Kind: <b>{html.escape(reading.kind)}</b> — {html.escape(reading.meaning)}.</p>"
-        f"<p>{html.escape(KIND_ADVICE[reading.kind])}</p>"
-        f"<p>Phrases that decided: {triggers}</p>"
-        f"{note}"
-        '<p style="font-size:smaller">Highlighted: '
-        + " ".join(
-            f'<mark style="background:{colour}">{html.escape(kind)}</mark>'
-            for kind, colour in MARK_COLOURS.items()
-        )
-        + " phrases of the table.</p>"
+        f"<p>{kind}</p>"
+        f"<p>{html.escape(message(f'app.intent.advice.{reading.kind}', lang))}</p>"
+        "<p>" + html.escape(template("app.intent.triggers", lang)).format(phrases=triggers)
+        + f"</p>{note}"
+        '<p style="font-size:smaller">'
+        + html.escape(template("app.intent.highlighted", lang)).format(marks=marks)
+        + "</p>"
     )
 
 
 class IntentApp(App):
     """A text box for a note; its kind and highlighted phrases update as you type."""
 
-    def __init__(self, model: IntentModel, text: str = EXAMPLES[2]):
+    def __init__(self, model: IntentModel, text: str = EXAMPLES[2], lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
         self.text = widgets.Textarea(
             value=text,
-            description="Note",
-            placeholder="Type or paste an invitation note, in English or French",
+            description=message("app.intent.note", lang),
+            placeholder=message("app.intent.placeholder", lang),
             layout=widgets.Layout(width="100%", height="6em"),
             continuous_update=True,
         )
         self.examples = widgets.Dropdown(
-            options=[("Try an example…", "")] + [(clip_text(e, 60), e) for e in EXAMPLES],
+            options=[(message("app.intent.try_example", lang), "")]
+            + [(clip_text(e, 60), e) for e in EXAMPLES],
             value="",
-            description="Examples",
+            description=message("app.intent.examples", lang),
         )
         self.result = summary_html()
         self.reading: IntentReading | None = None
@@ -142,16 +168,28 @@ class IntentApp(App):
         self.result.value = ""
         reading = self.model.analyse(self.text.value)
         self.reading = reading
-        self.result.value = reading_html(reading)
+        self.result.value = reading_html(reading, self.lang)
 
 
-def intent_app(text: str = EXAMPLES[2]) -> IntentApp:
+def intent_app(text: str = EXAMPLES[2], lang: str | None = None) -> IntentApp:
     """Chapter 05: type an invitation note and see its kind and the phrases that decided."""
-    return IntentApp(IntentModel(), text)
+    lang = app_language(lang)
+    return IntentApp(IntentModel(lang), text, lang)
 
 
 __all__ = [
-    "EXAMPLES", "KIND_ADVICE", "KIND_MEANINGS", "MARK_COLOURS", "MAX_NOTE_CHARS", "IntentApp",
-    "IntentModel", "IntentReading", "Span", "find_phrases", "highlight_html", "intent_app",
+    "EXAMPLES",
+    "KINDS",
+    "MARK_COLOURS",
+    "MAX_NOTE_CHARS",
+    "IntentApp",
+    "IntentModel",
+    "IntentReading",
+    "Span",
+    "find_phrases",
+    "highlight_html",
+    "intent_app",
+    "kind_advice",
+    "kind_meanings",
     "reading_html",
 ]

@@ -15,7 +15,15 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from invite_triage.analysis.evaluation import CELL_NAMES
+from invite_triage.analysis.evaluation import (
+    CELL_NAMES,
+    KEPT_OUT,
+    LET_IN,
+    NOT_RELEVANT,
+    RELEVANT,
+)
+from invite_triage.core.formats import number, share
+from invite_triage.core.i18n import message, template
 from invite_triage.domain.profile import Profile
 from invite_triage.models.mutuals import MutualsModel, ThresholdReading
 from invite_triage.render.style import (
@@ -24,49 +32,73 @@ from invite_triage.render.style import (
     NEUTRAL,
     NEUTRAL_DARK,
     esc,
-    fmt_share,
     freeze_layout,
     new_figure,
     style_axes,
 )
-from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import (
+    App,
+    FigureView,
+    app_language,
+    guarded,
+    html_table,
+    summary_html,
+)
 from invite_triage.world.datasets import example_profile, load_invitations
 
 
-def table_html(table: pd.DataFrame) -> str:
-    """The 2×2 table as escaped HTML: each count with its plain name ("good catches"…)."""
+def table_html(table: pd.DataFrame, lang: str | None = None) -> str:
+    """The 2×2 table as escaped HTML: each count with its plain name ("good catches"…).
+    ``table`` is :func:`~invite_triage.analysis.evaluation.confusion_table`'s, in ``lang``:
+    its cells are named by position (let in / kept out × relevant / not relevant)."""
+    keys = ((LET_IN, KEPT_OUT), (RELEVANT, NOT_RELEVANT))
     th = "<th style='text-align:left;padding:4px 10px'>{}</th>"
     head = th.format(esc(table.index.name or "")) + "".join(
         th.format(esc(f"{table.columns.name}: {c}" if i == 0 else c))
         for i, c in enumerate(table.columns)
     )
     body = ""
-    for row in table.index:
+    for i, row in enumerate(table.index):
         cells = "".join(
             "<td style='padding:4px 10px;border:1px solid #ccc'>"
-            f"<b>{int(table.loc[row, col])}</b> "
-            f"<span style='color:#555'>{esc(CELL_NAMES.get((row, col), ''))}</span></td>"
-            for col in table.columns
+            f"<b>{esc(number(int(table.loc[row, col]), lang))}</b> "
+            f"<span style='color:#555'>{esc(_cell_name(keys[0][i], keys[1][j], lang))}</span>"
+            "</td>"
+            for j, col in enumerate(table.columns)
         )
         body += f"<tr>{th.format(esc(row))}{cells}</tr>"
     return (f"<table class='it-two-by-two' style='border-collapse:collapse'><thead><tr>{head}"
             f"</tr></thead><tbody>{body}</tbody></table>")
 
 
-def _slider(model: MutualsModel, k: int) -> widgets.IntSlider:
+def _cell_name(row: str, column: str, lang: str | None) -> str:
+    try:
+        return CELL_NAMES.get_in((row, column), lang)
+    except (KeyError, AttributeError):
+        return ""
+
+
+def _connections(k: int, lang: str | None) -> str:
+    return message("app.mutuals.connection_one" if k == 1 else "app.mutuals.connection_many",
+                   lang)
+
+
+def _slider(model: MutualsModel, k: int, lang: str) -> widgets.IntSlider:
     return widgets.IntSlider(
         value=k, min=int(model.thresholds[0]), max=int(model.thresholds[-1]), step=1,
-        description="at least", style={"description_width": "initial"},
+        description=message("app.mutuals.at_least", lang),
+        style={"description_width": "initial"},
     )
 
 
 class MutualsTableApp(App):
     """The slider and the rule's 2×2 table only, before precision and recall are named."""
 
-    def __init__(self, model: MutualsModel, k: int = 1):
+    def __init__(self, model: MutualsModel, k: int = 1, lang: str | None = None):
         self.model = model
-        self.slider = _slider(model, k)
-        label = widgets.Label("relevant mutual connections")
+        self.lang = lang = app_language(lang)
+        self.slider = _slider(model, k, lang)
+        label = widgets.Label(message("app.mutuals.relevant_mutuals", lang))
         self.summary = summary_html()
         self.table: pd.DataFrame | None = None
         super().__init__([widgets.HBox([self.slider, label]), self.summary])
@@ -78,51 +110,58 @@ class MutualsTableApp(App):
 
     @guarded
     def update(self) -> None:
+        lang = self.lang
         k = int(self.slider.value)
-        self.table = self.model.table(k)
-        passed = int(self.table.loc["let in"].sum())
+        self.table = self.model.table(k, lang)
+        passed = int(self.table.iloc[0].sum())  # the "let in" row
         self.summary.value = (
-            f"<p>Your rule lets in <b>{passed}</b> of {len(self.model.truth)} invitations: "
-            f"those sharing at least {k} relevant mutual connection{'s' if k != 1 else ''} "
-            "with you. Checked against the hidden answers:</p>" + table_html(self.table)
+            "<p>" + esc(template("app.mutuals.table_summary", lang)).format(
+                passed=f"<b>{esc(number(passed, lang))}</b>",
+                total=esc(number(len(self.model.truth), lang)), k=esc(number(k, lang)),
+                connections=esc(_connections(k, lang)))
+            + "</p>" + table_html(self.table, lang)
         )
 
 
 class MutualsApp(App):
     """A threshold slider; precision/recall curves with a moving marker; pass/held-back bars."""
 
-    def __init__(self, model: MutualsModel, k: int = 1):
+    def __init__(self, model: MutualsModel, k: int = 1, lang: str | None = None):
         self.model = model
-        self.slider = _slider(model, k)
-        label = widgets.Label("relevant mutual connections")
+        self.lang = lang = app_language(lang)
+        self.slider = _slider(model, k, lang)
+        label = widgets.Label(message("app.mutuals.relevant_mutuals", lang))
         self.figure = new_figure(8.0, 3.4)
         ax, bx = self.figure.subplots(1, 2, width_ratios=[2.2, 1])
         self.ax, self.bx = ax, bx
         x = model.thresholds
         ax.plot(x, model.curve["precision"], color=MATTERS, marker="o", markersize=3,
-                label="precision")
+                label=message("app.mutuals.legend_precision", lang))
         ax.plot(x, model.curve["recall"], color=NEUTRAL_DARK, marker="s", markersize=3,
-                label="recall")
+                label=message("app.mutuals.legend_recall", lang))
         ax.plot(x, model.curve_all["precision"], color=MATTERS, linestyle="--", linewidth=1,
-                label="precision, all mutuals")
+                label=message("app.mutuals.legend_precision_all", lang))
         ax.plot(x, model.curve_all["recall"], color=NEUTRAL_DARK, linestyle="--", linewidth=1,
-                label="recall, all mutuals")
+                label=message("app.mutuals.legend_recall_all", lang))
         self.marker_line = ax.axvline(k, color="black", linewidth=1)
         (self.points,) = ax.plot([], [], "o", color="black", markersize=7, zorder=4)
         ax.set_ylim(0, 1.05)
         ax.set_xlim(x[0] - 0.3, x[-1] + 0.3)
-        ax.set_xlabel("minimum k of mutual connections", fontsize=FONT_SIZE)
+        ax.set_xlabel(message("app.mutuals.xlabel", lang), fontsize=FONT_SIZE)
         ax.legend(fontsize=FONT_SIZE - 2, frameon=False, loc="upper center",
                   bbox_to_anchor=(0.5, -0.2), ncol=2)
         style_axes(ax)
         self.title = ax.set_title("", fontsize=FONT_SIZE, loc="left")
 
         positions = np.array([0, 1])
-        self.bars_relevant = bx.bar(positions, [0, 0], color=MATTERS, label="truly relevant")
-        self.bars_other = bx.bar(positions, [0, 0], color=NEUTRAL, label="not relevant")
-        bx.set_xticks(positions, ["pass", "held back"])
+        self.bars_relevant = bx.bar(positions, [0, 0], color=MATTERS,
+                                    label=message("app.mutuals.truly_relevant", lang))
+        self.bars_other = bx.bar(positions, [0, 0], color=NEUTRAL,
+                                 label=message("app.mutuals.not_relevant", lang))
+        bx.set_xticks(positions, [message("app.mutuals.pass", lang),
+                                  message("app.mutuals.held_back", lang)])
         bx.set_ylim(0, model.at(0).n_total * 1.05)
-        bx.set_ylabel("invitations", fontsize=FONT_SIZE)
+        bx.set_ylabel(message("app.common.invitations", lang), fontsize=FONT_SIZE)
         self.legend = bx.legend(fontsize=FONT_SIZE - 3, frameon=False, loc="upper right")
         style_axes(bx)
         bx.grid(False, axis="x")
@@ -146,14 +185,15 @@ class MutualsApp(App):
 
     @guarded
     def update(self) -> None:
+        lang = self.lang
         r = self.model.at(self.slider.value)
         self.reading = r
-        self.table = self.model.table(r.k)
+        self.table = self.model.table(r.k, lang)
         self.marker_line.set_xdata([r.k, r.k])
         self.points.set_data([r.k, r.k], [r.precision, r.recall])
-        self.title.set_text(
-            f"k = {r.k}: precision {fmt_share(r.precision, 1)}, recall {fmt_share(r.recall, 1)}"
-        )
+        self.title.set_text(message("app.mutuals.chart_title", lang, k=r.k,
+                                    precision=share(r.precision, lang, 1),
+                                    recall=share(r.recall, lang, 1)))
         relevant_held = r.n_relevant - r.hits
         other_pass = r.passed - r.hits
         other_held = (r.n_total - r.passed) - relevant_held
@@ -164,28 +204,42 @@ class MutualsApp(App):
             bar.set_y(bottom)
             bar.set_height(height)
         self.chart.refresh()
+        col = {key: message(f"app.mutuals.col_{key}", lang)
+               for key in ("rule", "pass", "precision", "recall")}
         rows = [
-            {"rule": f"≥ {r.k} relevant mutuals", "pass": r.passed, "precision":
-             fmt_share(r.precision, 1), "recall": fmt_share(r.recall, 1)},
-            {"rule": f"≥ {r.k} mutuals of any job", "pass": r.passed_all, "precision":
-             fmt_share(r.precision_all, 1), "recall": fmt_share(r.recall_all, 1)},
+            {col["rule"]: message("app.mutuals.rule_relevant", lang, k=r.k),
+             col["pass"]: number(r.passed, lang),
+             col["precision"]: share(r.precision, lang, 1),
+             col["recall"]: share(r.recall, lang, 1)},
+            {col["rule"]: message("app.mutuals.rule_all", lang, k=r.k),
+             col["pass"]: number(r.passed_all, lang),
+             col["precision"]: share(r.precision_all, lang, 1),
+             col["recall"]: share(r.recall_all, lang, 1)},
         ]
+
+        def bold(value: str) -> str:
+            return f"<b>{esc(value)}</b>"
+
         self.summary.value = (
-            f"<p><b>{r.passed}</b> of {r.n_total} invitations share at least {r.k} relevant "
-            f"mutual connection{'s' if r.k != 1 else ''} with you. <b>{r.hits}</b> of them are "
-            f"truly relevant (precision <b>{esc(fmt_share(r.precision, 1))}</b>); they are "
-            f"{r.hits} of the {r.n_relevant} truly relevant invitations (recall "
-            f"<b>{esc(fmt_share(r.recall, 1))}</b>).</p>"
-            + table_html(self.table) + html_table(rows)
+            "<p>" + esc(template("app.mutuals.summary", lang)).format(
+                passed=bold(number(r.passed, lang)), total=esc(number(r.n_total, lang)),
+                k=esc(number(r.k, lang)), connections=esc(_connections(r.k, lang)),
+                hits=bold(number(r.hits, lang)), hits_plain=esc(number(r.hits, lang)),
+                precision=bold(share(r.precision, lang, 1)),
+                n_relevant=esc(number(r.n_relevant, lang)),
+                recall=bold(share(r.recall, lang, 1)))
+            + "</p>" + table_html(self.table, lang) + html_table(rows, lang=lang)
         )
 
 
 def mutuals_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
-                k: int = 1, rates: bool = True) -> MutualsApp | MutualsTableApp:
+                k: int = 1, rates: bool = True,
+                lang: str | None = None) -> MutualsApp | MutualsTableApp:
     """Chapter 03: set a minimum of relevant mutual connections; read the rule's 2×2 table
     and (unless ``rates=False``, used before the two rates are named) precision and recall."""
 
+    lang = app_language(lang)
     invitations = load_invitations() if invitations is None else invitations
-    profile = example_profile() if profile is None else profile
+    profile = example_profile(lang) if profile is None else profile
     model = MutualsModel(invitations, profile)
-    return MutualsApp(model, k) if rates else MutualsTableApp(model, k)
+    return MutualsApp(model, k, lang) if rates else MutualsTableApp(model, k, lang)

@@ -26,15 +26,16 @@ import ipywidgets as widgets
 import pandas as pd
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.formats import date as format_date
+from invite_triage.core.formats import decimal, number
+from invite_triage.core.i18n import label, language_name, message, template
 from invite_triage.domain.profile import LANGUAGES, Profile
 from invite_triage.linkedin.export import LinkedInExport
 from invite_triage.models.own_data import (
-    FIELD_LABELS,
     LABEL_CHARS,
     MAX_MUTUAL_TITLES,
     MAX_MUTUALS,
     MAX_TITLE_CHARS,
-    YOUR_DECISIONS,
     Annotation,
     FormDecision,
     FormEntry,
@@ -42,51 +43,77 @@ from invite_triage.models.own_data import (
     check_entry,
     decide_entry,
     export_overview,
+    field_labels,
     group_key,
     open_export,
     split_titles,
+    your_decisions,
 )
 from invite_triage.render.app_charts import DecisionChart, plot_family_seniority
-from invite_triage.render.style import DECISION_COLOURS, DECISION_LABELS, clip_text
-from invite_triage.widgets.base import App, FigureView, guarded, summary_html
+from invite_triage.render.style import DECISION_COLOURS, clip_text
+from invite_triage.widgets.base import (
+    App,
+    FigureView,
+    app_language,
+    guarded,
+    language_toggle,
+    summary_html,
+    with_lang,
+)
 
-LANGUAGE_LABELS: dict[str, str] = {"en": "English", "fr": "Français"}
+
+def __getattr__(name: str) -> object:
+    if name == "LANGUAGE_LABELS":  # each language's own name
+        return {code: language_name(code) for code in LANGUAGES}
+    if name in ("FIELD_LABELS", "YOUR_DECISIONS"):  # the English texts, for older imports
+        return field_labels("en") if name == "FIELD_LABELS" else your_decisions("en")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _PROFILE_URL = re.compile(r"^https://(?:[a-z]{2,3}\.)?linkedin\.com/in/[^/\s\"'<>?#]+/?$")
 
 
-def _to_fill_html(fields: tuple[str, ...]) -> str:
+def _to_fill_html(fields: tuple[str, ...], lang: str | None = None) -> str:
     """Which empty fields could change the decision: what to read on their profile first."""
     if not fields:
         return ""
-    names = ", ".join(html.escape(FIELD_LABELS[f]) for f in fields)
-    return (f"<p class='it-to-fill'>Not in the export, and could change this decision: "
-            f"<b>{names}</b>. Read them on their profile page and fill them in.</p>")
+    labels = field_labels(lang)
+    names = ", ".join(html.escape(labels[f]) for f in fields)
+    text = html.escape(template("app.own_data.to_fill", lang)).format(fields=f"<b>{names}</b>")
+    return f"<p class='it-to-fill'>{text}</p>"
 
 
-def _card_html(row: pd.Series, unsaved: bool, saved_before: bool) -> str:
+def _card_html(row: pd.Series, unsaved: bool, saved_before: bool,
+               lang: str | None = None) -> str:
     """The invitation as the export shows it; every value escaped."""
     name = html.escape(clip_text(str(row["name"]), 80))
     url = str(row.get("url", "") or "").strip()
     link = (f' · <a href="{html.escape(url, quote=True)}" target="_blank" '
-            'rel="noopener noreferrer">open their profile</a>' if _PROFILE_URL.match(url) else "")
+            f'rel="noopener noreferrer">{html.escape(message("app.own_data.open_profile", lang))}'
+            "</a>" if _PROFILE_URL.match(url) else "")
     sent = row["sent_at"]
-    when = "" if pd.isna(sent) else f"sent {sent:%d %b %Y}"
+    when = ("" if pd.isna(sent)
+            else message("app.own_data.sent", lang, date=format_date(sent, lang, "medium")))
     note = str(row.get("message", "") or "").strip()
     note_html = (
         '<blockquote style="white-space:pre-wrap;border-left:3px solid #999;margin:4px 0;'
         f'padding:2px 8px">{html.escape(clip_text(note, 500))}</blockquote>'
-        if note else "<p><em>No note with this invitation.</em></p>"
+        if note else f"<p><em>{html.escape(message('app.common.no_note', lang))}</em></p>"
     )
-    state = ("<b>unsaved changes</b>" if unsaved
-             else "saved" if saved_before else "not saved yet")
+    state = (f"<b>{html.escape(message('app.own_data.unsaved', lang))}</b>" if unsaved
+             else html.escape(message("app.own_data.saved" if saved_before
+                                      else "app.own_data.not_saved", lang)))
     return (f"<p><b>{name}</b> · {html.escape(when)}{link} · {state}</p>{note_html}")
 
 
 class OwnDataApp(App):
     """The triage form: an invitation, what its profile page shows, the live decision, Save."""
 
-    def __init__(self, model: OwnDataModel, lang: str | None = None):
+    def __init__(self, model: OwnDataModel, lang: str | None = None,
+                 reasons_lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
+        labels = field_labels(lang)
         self._loading = False
         self.decided: FormDecision | None = None
         self._last_summary = ""
@@ -96,53 +123,54 @@ class OwnDataApp(App):
         self.status = widgets.HTML(self._status_html())
         self.dropdown = widgets.Dropdown(
             options=options, value=options[0][1] if options else None,
-            description="Invitation", style=wide, layout=full,
+            description=message("app.common.invitation", lang), style=wide, layout=full,
         )
         self.card = widgets.HTML()
         self.title = widgets.Text(
-            description="Title", placeholder="their headline, as on their profile page",
+            description=labels["title"], placeholder=message("app.own_data.title_placeholder",
+                                                             lang),
             continuous_update=False, style=wide, layout=full,
         )
         self.mutuals = widgets.Text(
-            description="Mutual connections", placeholder="a whole number, e.g. 12 (0 if none)",
+            description=labels["mutual_connections"],
+            placeholder=message("app.own_data.mutuals_placeholder", lang),
             continuous_update=False, style=wide, layout=widgets.Layout(width="420px"),
         )
         self.mutual_titles = widgets.Textarea(
-            description="Their titles",
-            placeholder="the mutual connections' titles: one per line, or separated by commas",
+            description=labels["mutual_titles"],
+            placeholder=message("app.own_data.titles_placeholder", lang),
             continuous_update=False, rows=4, style=wide, layout=full,
         )
         self.group_boxes: dict[str, widgets.Checkbox] = {
             group: widgets.Checkbox(value=False, description=group, indent=False)
             for group in model.groups
         }
-        groups_note = ("Shared groups (yours, from the export; tick those on their profile):"
-                       if model.groups else "Shared groups: your export lists no group of yours.")
+        groups_note = message("app.own_data.groups_note" if model.groups
+                              else "app.own_data.groups_none", lang)
         self.groups_box = widgets.VBox([widgets.Label(groups_note), *self.group_boxes.values()])
-        self.known = widgets.Checkbox(value=False, description="I know them offline",
+        self.known = widgets.Checkbox(value=False,
+                                      description=message("app.own_data.known_box", lang),
                                       indent=False)
         self.your_decision = widgets.ToggleButtons(
-            options=list(YOUR_DECISIONS), value="", description="Your decision", style=wide,
-            tooltips=["No decision recorded yet", "You accept", "You will ask first",
-                      "You decline"],
+            options=list(your_decisions(lang)), value="", description=labels["your_decision"],
+            style=wide,
+            tooltips=[message(f"app.own_data.tooltip_{key}", lang)
+                      for key in ("none", "accept", "ask", "decline")],
         )
-        self.language = widgets.ToggleButtons(
-            options=[(LANGUAGE_LABELS[c], c) for c in LANGUAGES],
-            value=lang or model.profile.language, description="Language", style=wide,
-            tooltips=["Reasons and draft in English", "Raisons et message en français"],
-        )
+        self.language = language_toggle(reasons_lang or model.profile.language, lang,
+                                        "app.common.tooltip_reasons_language", style=wide)
         self.summary = summary_html()
         self.draft = widgets.HTML()
         self.save_button = widgets.Button(
-            description="Save", button_style="primary", icon="save",
-            tooltip="Add this annotation to data/private (earlier saves are kept)",
+            description=message("app.own_data.save", lang), button_style="primary", icon="save",
+            tooltip=message("app.own_data.save_tooltip", lang),
         )
         self.save_status = widgets.HTML()
         children: list[widgets.Widget] = [self.status]
         self.bars: DecisionChart | None = None
         self.chart: FigureView | None = None
         if len(model):
-            self.bars = DecisionChart(model.weights, model.thresholds)
+            self.bars = with_lang(DecisionChart, model.weights, model.thresholds, lang=lang)
             self.chart = FigureView(self.bars.figure)
             # Lay the figure out once: redraws then skip constrained layout's extra pass
             # (half the time per change) and the bars never jump around.
@@ -171,15 +199,16 @@ class OwnDataApp(App):
 
     # --- reading and filling the controls -----------------------------------------------------
     def _status_html(self) -> str:
-        m = self.model
-        folder = html.escape(str(m.folder))
+        m, lang = self.model, self.lang
+        folder = f"<code>{html.escape(str(m.folder))}</code>"
         if not len(m):
-            return (f"<p>No pending invitation in this export. Saved annotations in "
-                    f"<code>{folder}</code>: {m.loaded}.</p>")
-        return (f"<p><b>{m.loaded}</b> saved annotation{'s' if m.loaded != 1 else ''} loaded "
-                f"from <code>{folder}</code>; <b>{m.matched}</b> of the {len(m):,} pending "
-                f"invitations are filled in from them. Saving adds a row there; nothing is "
-                "ever overwritten.</p>")
+            return "<p>" + html.escape(template("app.own_data.status_empty", lang)).format(
+                folder=folder, loaded=html.escape(number(m.loaded, lang))) + "</p>"
+        msgid = "app.own_data.status_one" if m.loaded == 1 else "app.own_data.status_many"
+        return "<p>" + html.escape(template(msgid, lang)).format(
+            loaded=f"<b>{html.escape(number(m.loaded, lang))}</b>", folder=folder,
+            matched=f"<b>{html.escape(number(m.matched, lang))}</b>",
+            total=html.escape(number(len(m), lang))) + "</p>"
 
     def entry(self) -> FormEntry:
         """The form's current values, as typed."""
@@ -235,20 +264,22 @@ class OwnDataApp(App):
     def save(self, _button: widgets.Button | None = None) -> None:
         position = self.dropdown.value
         if position is None:
-            raise InvalidInputError("nothing to save", ["this export has no pending invitation"])
+            raise InvalidInputError(message("app.own_data.nothing_to_save", self.lang),
+                                    [message("app.own_data.nothing_to_save_detail", self.lang)])
         entry = self.entry()
         self.model.remember(position, entry)
         try:
             path = self.model.save(position, entry)
         except InvalidInputError:
-            self.save_status.value = ("<p style='color:#a40000'>Not saved: fix the field named "
-                                      "below, then press Save again.</p>")
+            self.save_status.value = (
+                "<p style='color:#a40000'>"
+                f"{html.escape(message('app.own_data.not_saved_fix', self.lang))}</p>")
             raise
         name = html.escape(clip_text(str(self.model.row(position)["name"]), 60))
-        self.save_status.value = (
-            f"<p>Saved {name} to <code>{html.escape(str(path))}</code> "
-            f"({len(self.model.saved)} saved in this session; earlier saves kept).</p>"
-        )
+        self.save_status.value = "<p>" + html.escape(
+            template("app.own_data.saved_to", self.lang)).format(
+            name=name, path=f"<code>{html.escape(str(path))}</code>",
+            n=html.escape(number(len(self.model.saved), self.lang))) + "</p>"
         self._relabel(position)
         self._render()
 
@@ -262,25 +293,29 @@ class OwnDataApp(App):
             self._loading = False
 
     def _render(self) -> None:
+        lang = self.lang
         position = self.dropdown.value
         row = self.model.row(position)
         self.card.value = _card_html(row, self.model.unsaved(position),
-                                     bool(self.model.annotated[position]))
+                                     bool(self.model.annotated[position]), lang)
         self.status.value = self._status_html()
         try:
             decided = self.model.decide(position, self.entry(), self.language.value)
         except InvalidInputError:
             if self.decided is None:
-                self.summary.value = ("<p style='color:#a40000'><b>No decision yet</b>: fix the "
-                                      "field named below (what you typed is kept).</p>")
+                self.summary.value = (
+                    "<p style='color:#a40000'>"
+                    f"<b>{html.escape(message('app.own_data.no_decision_yet', lang))}</b>"
+                    f"{html.escape(message('app.own_data.fix_field', lang))}</p>")
                 if self.bars is not None and self.chart is not None:
-                    self.bars.clear("No decision until the field named below is fixed")
+                    self.bars.clear(message("app.own_data.chart_fix", lang))
                     self.chart.refresh()
                 self.draft.value = ""
             else:
                 self.summary.value = (
-                    "<p style='color:#a40000'><b>Showing the decision for the last valid "
-                    "entry</b>; fix the field named below (what you typed is kept).</p>"
+                    "<p style='color:#a40000'>"
+                    f"<b>{html.escape(message('app.own_data.last_valid', lang))}</b>"
+                    f"{html.escape(message('app.own_data.fix_field_short', lang))}</p>"
                     + self._last_summary
                 )
             raise
@@ -289,32 +324,37 @@ class OwnDataApp(App):
         counted = ""
         typed = decided.annotation.mutual_connections
         if len(decided.annotation.mutual_titles) > typed:
-            counted = (f"<p style='font-size:smaller'>You listed "
-                       f"{len(decided.annotation.mutual_titles)} titles for {typed} mutual "
-                       f"connections: counted as {decided.counted_mutuals}.</p>")
+            text = message("app.own_data.counted", lang,
+                           listed=number(len(decided.annotation.mutual_titles), lang),
+                           typed=number(typed, lang),
+                           counted=number(decided.counted_mutuals, lang))
+            counted = f"<p style='font-size:smaller'>{html.escape(text)}</p>"
+        suggested = html.escape(template("app.own_data.suggested", lang)).format(
+            decision=(f"<b style='color:{colour}'>"
+                      f"{html.escape(label('decision', decided.decision, lang))}</b>"),
+            score=f"<b>{html.escape(decimal(decided.score, 2, lang))}</b>",
+            ask=html.escape(decimal(self.model.thresholds["ask"], 2, lang)),
+            accept=html.escape(decimal(self.model.thresholds["accept"], 2, lang)),
+        )
         self._last_summary = (
-            f"<p>Suggested: <b style='color:{colour}'>"
-            f"{html.escape(DECISION_LABELS[decided.decision])}</b> (score "
-            f"<b>{decided.score:.2f}</b>; ask first from {self.model.thresholds['ask']:.2f}, "
-            f"accept from {self.model.thresholds['accept']:.2f})</p>"
+            f"<p>{suggested}</p>"
             f"<p>{html.escape(decided.reasons)}</p>{counted}"
-            f"{_to_fill_html(self.model.fields_to_fill(position, self.entry()))}"
+            f"{_to_fill_html(self.model.fields_to_fill(position, self.entry()), lang)}"
         )
         self.summary.value = self._last_summary
         self.bars.update(decided)  # type: ignore[union-attr]
         self.chart.refresh()  # type: ignore[union-attr]
         if decided.draft:
             self.draft.value = (
-                "<p>Before deciding, you could write:</p>"
+                f"<p>{html.escape(message('app.own_data.draft_intro', lang))}</p>"
                 '<blockquote style="white-space:pre-wrap;border-left:3px solid '
                 f'{DECISION_COLOURS["ask"]};margin:4px 0;padding:2px 8px">'
                 f"{html.escape(decided.draft)}</blockquote>"
             )
         else:
-            self.draft.value = (
-                "<p style='font-size:smaller'>No \"ask first\" message: the suggestion is to "
-                f"{html.escape(DECISION_LABELS[decided.decision])}.</p>"
-            )
+            no_draft = message("app.own_data.no_draft", lang,
+                               decision=label("decision", decided.decision, lang))
+            self.draft.value = f"<p style='font-size:smaller'>{html.escape(no_draft)}</p>"
 
 
 def triage_form(
@@ -324,17 +364,24 @@ def triage_form(
     weights: Mapping[str, float] | None = None,
     thresholds: Mapping[str, float] | None = None,
     lang: str | None = None,
+    reasons_lang: str | None = None,
 ) -> OwnDataApp:
     """Chapter 08: fill in, for each pending invitation of your export, what only the inviter's
     profile page shows; read the decision live; Save to ``private_dir`` (default
-    ``data/private``). Defaults: the sample export and the profile it implies."""
+    ``data/private``). Defaults: the sample export and the profile it implies.
+
+    The form speaks ``lang`` (None: the process language); reasons and the draft start in
+    ``reasons_lang`` (None: ``lang`` when given, else the profile's language)."""
+    reasons_lang = reasons_lang or lang
+    lang = app_language(lang)
     export = open_export(None) if export is None else export
-    return OwnDataApp(OwnDataModel(export, profile, private_dir, weights, thresholds), lang)
+    model = OwnDataModel(export, profile, private_dir, weights, thresholds, lang)
+    return OwnDataApp(model, lang, reasons_lang)
 
 
 __all__ = [
-    "FIELD_LABELS", "LABEL_CHARS", "MAX_MUTUALS", "MAX_MUTUAL_TITLES", "MAX_TITLE_CHARS",
-    "YOUR_DECISIONS", "Annotation", "DecisionChart", "FormDecision", "FormEntry", "OwnDataApp",
+    "LABEL_CHARS", "MAX_MUTUALS", "MAX_MUTUAL_TITLES", "MAX_TITLE_CHARS",
+    "Annotation", "DecisionChart", "FormDecision", "FormEntry", "OwnDataApp",
     "OwnDataModel", "check_entry", "decide_entry", "export_overview", "group_key", "open_export",
     "plot_family_seniority", "split_titles", "triage_form",
 ]

@@ -13,47 +13,67 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 import pandas as pd
 
+from invite_triage.core.formats import number, share
+from invite_triage.core.i18n import label, labels, message, template
 from invite_triage.domain.profile import POLICIES, Profile
 from invite_triage.models.policy import PolicyModel
 from invite_triage.render.app_charts import DecisionBars
-from invite_triage.render.style import DECISION_LABELS, DECISIONS, fmt_share, freeze_layout
-from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.render.style import DECISIONS, freeze_layout
+from invite_triage.widgets.base import (
+    App,
+    FigureView,
+    app_language,
+    guarded,
+    html_table,
+    summary_html,
+    with_lang,
+)
 from invite_triage.world.datasets import example_profile, load_invitations
 
-POLICY_LABELS: dict[str, str] = {
-    "balanced": "balanced (the criteria)",
-    "known_only": "known people only",
-    "open": "open (reach)",
-}
-POLICY_MEANINGS: dict[str, str] = {
-    "balanced": "The criteria decide: job, career, mutual connections, groups, whether you know "
-                "them, and their note.",
-    "known_only": "The article's strict rule: accept only people you have met or talk to "
-                  "regularly; everyone else is declined, however interesting.",
-    "open": "For reach: accept anyone without a warning sign (a sales pitch, or no mutual "
-            "connection and a generic note).",
-}
+
+def policy_labels(lang: str | None = None) -> dict[str, str]:
+    """Each policy's label in ``lang`` (the catalog's ``label.policy.*``)."""
+    return labels("policy", POLICIES, lang)
 
 
-def counts_html(counts: Mapping[str, int]) -> str:
+def policy_meanings(lang: str | None = None) -> dict[str, str]:
+    """What each policy does, in one sentence, in ``lang``."""
+    return {p: message(f"app.policy.meaning.{p}", lang) for p in POLICIES}
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    if name == "POLICY_LABELS":  # the English texts, for older imports
+        return policy_labels("en")
+    if name == "POLICY_MEANINGS":
+        return policy_meanings("en")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def counts_html(counts: Mapping[str, int], lang: str | None = None) -> str:
     total = sum(counts.values())
     parts = ", ".join(
-        f"<b>{counts[d]:,}</b> {html.escape(DECISION_LABELS[d])}" for d in DECISIONS
+        f"<b>{html.escape(number(counts[d], lang))}</b> {html.escape(label('decision', d, lang))}"
+        for d in DECISIONS
     )
-    return f"<p>Of {total:,} invitations: {parts}.</p>"
+    text = html.escape(template("app.policy.counts", lang))
+    return "<p>" + text.format(total=html.escape(number(total, lang)), parts=parts) + "</p>"
 
 
 class PolicyApp(App):
     """A toggle between the three policies; counts and bars change with it."""
 
-    def __init__(self, model: PolicyModel, policy: str = "balanced"):
+    def __init__(self, model: PolicyModel, policy: str = "balanced", lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
+        self.policy_labels = policy_labels(lang)
+        self.policy_meanings = policy_meanings(lang)
         self.toggle = widgets.ToggleButtons(
-            options=[(POLICY_LABELS[p], p) for p in POLICIES], value=policy,
-            description="Policy", tooltips=[POLICY_MEANINGS[p] for p in POLICIES],
+            options=[(self.policy_labels[p], p) for p in POLICIES], value=policy,
+            description=message("app.policy.policy", lang),
+            tooltips=[self.policy_meanings[p] for p in POLICIES],
             style={"description_width": "initial"},
         )
-        self.bars = DecisionBars(model.total)
+        self.bars = with_lang(DecisionBars, model.total, lang=lang)
         self.chart = FigureView(self.bars.figure)
         self.summary = summary_html()
         self.table = widgets.HTML(self._table_html())
@@ -63,39 +83,45 @@ class PolicyApp(App):
         self.chart.redraw_only(*self.bars.dynamic_artists())  # the rest is drawn once
 
     def _table_html(self) -> str:
+        lang = self.lang
         rows = []
         for policy in POLICIES:
-            row = {"policy": POLICY_LABELS[policy],
-                   **{DECISION_LABELS[d]: c for d, c in self.model.counts(policy).items()}}
+            row = {message("app.policy.col_policy", lang): self.policy_labels[policy],
+                   **{label("decision", d, lang): number(c, lang)
+                      for d, c in self.model.counts(policy).items()}}
             quality = self.model.quality(policy)
             if quality is not None:
-                row["precision of accept (truth)"] = fmt_share(quality.precision)
-                row["recall of accept (truth)"] = fmt_share(quality.recall)
+                row[message("app.policy.col_precision", lang)] = share(quality.precision, lang)
+                row[message("app.policy.col_recall", lang)] = share(quality.recall, lang)
             rows.append(row)
-        return html_table(rows)
+        return html_table(rows, lang=lang)
 
     def _on_change(self, change: dict) -> None:
         self.update()
 
     @guarded
     def update(self) -> None:
+        lang = self.lang
         policy = self.toggle.value
         counts = self.model.counts(policy)
-        self.bars.update(counts, f"Policy: {POLICY_LABELS[policy]}")
+        self.bars.update(counts, message("app.policy.chart_title", lang,
+                                         policy=self.policy_labels[policy]))
         self.chart.refresh()
         freeze_layout(self.bars.figure)
+        known = message("app.policy.known", lang, known=number(self.model.known, lang),
+                        total=number(self.model.total, lang))
         self.summary.value = (
-            counts_html(counts)
-            + f"<p>{html.escape(POLICY_MEANINGS[policy])}</p>"
-            + f"<p>{self.model.known:,} of the {self.model.total:,} inviters are people you "
-              "know outside LinkedIn (met offline, or on your list of people you know).</p>"
+            counts_html(counts, lang)
+            + f"<p>{html.escape(self.policy_meanings[policy])}</p>"
+            + f"<p>{html.escape(known)}</p>"
         )
 
 
 def policy_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
-               policy: str = "balanced") -> PolicyApp:
+               policy: str = "balanced", lang: str | None = None) -> PolicyApp:
     """Chapter 05: switch between balanced, known-only and open and compare the counts."""
 
+    lang = app_language(lang)
     invitations = load_invitations() if invitations is None else invitations
-    profile = example_profile() if profile is None else profile
-    return PolicyApp(PolicyModel(invitations, profile), policy)
+    profile = example_profile(lang) if profile is None else profile
+    return PolicyApp(PolicyModel(invitations, profile), policy, lang)

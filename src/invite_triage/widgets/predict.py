@@ -13,25 +13,33 @@ from typing import Any
 import ipywidgets as widgets
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.i18n import message
 from invite_triage.models.predict import PredictModel, Reveal
 from invite_triage.render.style import OKABE_ITO, esc
-from invite_triage.widgets.base import App, guarded, summary_html
+from invite_triage.widgets.base import App, app_language, guarded, summary_html
 
 RIGHT_COLOUR = "#006d2c"
 WRONG_COLOUR = "#8c510a"
-PICK_FIRST = "Pick your guess first, then press Reveal."
 
 
-def reveal_html(reveal: Reveal) -> str:
+def __getattr__(name: str) -> str:
+    if name == "PICK_FIRST":  # the English text, for older imports
+        return message("app.predict.pick_first", "en")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def reveal_html(reveal: Reveal, lang: str | None = None) -> str:
     """The guess and the answer side by side, then the explanation (all escaped)."""
     colour = RIGHT_COLOUR if reveal.correct else WRONG_COLOUR
-    verdict = "✔ well predicted" if reveal.correct else "✘ not this time"
+    verdict = message("app.predict.right" if reveal.correct else "app.predict.wrong", lang)
     cell = ("<td style='padding:6px 14px;border:1px solid #ccc;vertical-align:top'>"
             "<div style='font-size:85%;color:#555'>{}</div><div style='font-size:120%'>"
             "<b>{}</b></div></td>")
     table = ("<table style='border-collapse:collapse'><tr>"
-             + cell.format("your guess", esc(reveal.shown_guess))
-             + cell.format("the answer", esc(reveal.shown_answer))
+             + cell.format(esc(message("app.predict.your_guess_cell", lang)),
+                           esc(reveal.shown_guess))
+             + cell.format(esc(message("app.predict.answer_cell", lang)),
+                           esc(reveal.shown_answer))
              + "</tr></table>")
     explanation = f"<p>{esc(reveal.explanation)}</p>" if reveal.explanation else ""
     return (f"{table}<p style='color:{colour}'><b>{esc(verdict)}</b> — "
@@ -41,27 +49,29 @@ def reveal_html(reveal: Reveal) -> str:
 class PredictApp(App):
     """The question, a guess control, a "Reveal" button and the result area."""
 
-    def __init__(self, model: PredictModel):
+    def __init__(self, model: PredictModel, lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
         self.question = widgets.HTML(
-            f"<p><b style='color:{OKABE_ITO['vermillion']}'>Place your bet.</b> "
-            f"{esc(model.question)}</p>"
+            f"<p><b style='color:{OKABE_ITO['vermillion']}'>"
+            f"{esc(message('app.predict.place_bet', lang))}</b> {esc(model.question)}</p>"
         )
         if model.kind == "choice":
             self.guess: widgets.ValueWidget = widgets.ToggleButtons(
                 options=[(model.choice_labels[c], c) for c in model.choices], value=None,
-                description="Your guess",
+                description=message("app.predict.your_guess", lang),
                 style={"description_width": "initial"},
             )
         else:
             self.guess = widgets.FloatSlider(
                 value=(model.low + model.high) / 2, min=model.low, max=model.high,
-                step=model.step, description="Your guess", continuous_update=False,
-                style={"description_width": "initial"},
+                step=model.step, description=message("app.predict.your_guess", lang),
+                continuous_update=False, style={"description_width": "initial"},
             )
-        self.reveal_button = widgets.Button(description="Reveal", icon="eye",
-                                            button_style="info")
-        self.result = summary_html(value="<p><em>Commit to a guess, then reveal.</em></p>")
+        self.reveal_button = widgets.Button(description=message("app.predict.reveal", lang),
+                                            icon="eye", button_style="info")
+        self.result = summary_html(
+            value=f"<p><em>{esc(message('app.predict.commit', lang))}</em></p>")
         self.revealed: Reveal | None = None
         super().__init__([self.question, widgets.HBox([self.guess, self.reveal_button]),
                           self.result])
@@ -78,12 +88,13 @@ class PredictApp(App):
         try:
             guess = self.model.read_guess(self.guess.value)
         except InvalidInputError:
-            self.result.value = f"<p><em>{esc(PICK_FIRST)}</em></p>"
+            pick_first = message("app.predict.pick_first", self.lang)
+            self.result.value = f"<p><em>{esc(pick_first)}</em></p>"
             return None
         self.revealed = self.model.reveal(guess)
         self.guess.disabled = True
         self.reveal_button.disabled = True
-        self.result.value = reveal_html(self.revealed)
+        self.result.value = reveal_html(self.revealed, self.lang)
         return self.revealed
 
 
@@ -97,14 +108,18 @@ def predict(
     tolerance: float | None = None,
     explanation: str | Callable[[Any], str] = "",
     unit: str = "",
+    lang: str | None = None,
 ) -> PredictApp:
     """A "place your bets" moment: the learner guesses, presses Reveal, compares.
 
     Give ``choices`` for a multiple choice or ``low``/``high`` for a number; ``answer`` is
     the value or a function computing it when revealed. Or pass a ready ``PredictModel``.
+    The question, choices and explanation are shown as given; the app's own words are in
+    ``lang`` (None: the process language).
     """
+    lang = app_language(lang)
     model = question if isinstance(question, PredictModel) else PredictModel(
         question, answer, choices=choices, low=low, high=high, step=step,
-        tolerance=tolerance, explanation=explanation, unit=unit,
+        tolerance=tolerance, explanation=explanation, unit=unit, lang=lang,
     )
-    return PredictApp(model)
+    return PredictApp(model, lang)

@@ -14,26 +14,39 @@ import ipywidgets as widgets
 import pandas as pd
 
 from invite_triage.analysis.quality import QualityCurve
+from invite_triage.core.formats import decimal, number, percent
+from invite_triage.core.i18n import message, template
 from invite_triage.domain.profile import Profile
 from invite_triage.domain.taxonomy import LINKEDIN_CAP_SOURCE, LINKEDIN_CONNECTION_CAP
 from invite_triage.models.quality import QualityModel, format_metric
 from invite_triage.render.charts import QualityChart
 from invite_triage.render.style import freeze_layout
-from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import (
+    App,
+    FigureView,
+    app_language,
+    guarded,
+    html_table,
+    summary_html,
+    with_lang,
+)
 from invite_triage.world.datasets import example_profile, load_invitations
 
 
 class QualityApp(App):
     """A threshold slider moving the marked point along the quality-versus-size curve."""
 
-    def __init__(self, model: QualityModel, threshold: float | None = None):
+    def __init__(self, model: QualityModel, threshold: float | None = None,
+                 lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
         start = model.curve.default_threshold if threshold is None else float(threshold)
         self.slider = widgets.FloatSlider(
-            value=start, min=0.0, max=1.0, step=0.01, description="accept ≥",
+            value=start, min=0.0, max=1.0, step=0.01,
+            description=message("app.quality.accept", lang),
             readout_format=".2f", style={"description_width": "initial"},
         )
-        self.quality_chart = QualityChart(model.curve, start)
+        self.quality_chart = with_lang(QualityChart, model.curve, start, lang=lang)
         self.chart = FigureView(self.quality_chart.figure)
         self.summary = summary_html()
         self.table = widgets.HTML()
@@ -64,31 +77,38 @@ class QualityApp(App):
         self.point = here
         self.quality_chart.update(threshold)
         self.chart.refresh()
+        lang = self.lang
         size = here["size"]
-        label = ("ground truth of the synthetic data" if self.model.has_truth
-                 else "estimate: real data has no ground truth")
+        source = message("app.quality.label_truth" if self.model.has_truth
+                         else "app.quality.label_estimate", lang)
         relevance = here.get("relevance_share_true" if self.model.has_truth
                              else "relevance_share")
         self.summary.value = (
-            f"<p>Accepting invitations that score at least <b>{threshold:.2f}</b>: "
-            f"<b>{size:,.0f}</b> of {self.model.total:,} invitations, "
-            f"<b>{html.escape(format_metric('relevance_share', relevance))}</b> of them "
-            f"relevant ({html.escape(label)}).</p>"
-            f"<p>LinkedIn stops any member at {LINKEDIN_CONNECTION_CAP:,} first-degree connections "
-            f"({html.escape(LINKEDIN_CAP_SOURCE)}); this network would use "
-            f"{size / LINKEDIN_CONNECTION_CAP:.1%} of that cap. Each of them can see your list of "
-            "connections (unless you hide it) and, by default, your primary e-mail address.</p>"
+            "<p>" + html.escape(template("app.quality.summary_size", lang)).format(
+                threshold=f"<b>{html.escape(decimal(threshold, 2, lang))}</b>",
+                size=f"<b>{html.escape(number(size, lang))}</b>",
+                total=html.escape(number(self.model.total, lang)),
+                relevance=f"<b>{html.escape(format_metric('relevance_share', relevance, lang))}"
+                          "</b>",
+                source=html.escape(source))
+            + "</p><p>" + html.escape(message(
+                "app.quality.summary_cap", lang, cap=number(LINKEDIN_CONNECTION_CAP, lang),
+                source=LINKEDIN_CAP_SOURCE,
+                share=percent(size / LINKEDIN_CONNECTION_CAP, lang, 1)))
+            + "</p>"
         )
-        self.table.value = html_table(self.model.rows(threshold))
+        self.table.value = html_table(self.model.rows(threshold, lang), lang=lang)
 
 
 def quality_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
-                threshold: float | None = None, curve: QualityCurve | None = None) -> QualityApp:
+                threshold: float | None = None, curve: QualityCurve | None = None,
+                lang: str | None = None) -> QualityApp:
     """Chapter 07: slide the accept threshold; see size, relevance, noise, exposure, reach.
 
     Pass a ``QualityCurve`` already built (``curve=``) to skip computing it again."""
+    lang = app_language(lang)
     if curve is None:
         invitations = load_invitations() if invitations is None else invitations
-        profile = example_profile() if profile is None else profile
+        profile = example_profile(lang) if profile is None else profile
         curve = QualityCurve.from_invitations(invitations, profile)
-    return QualityApp(QualityModel(curve), threshold)
+    return QualityApp(QualityModel(curve, lang), threshold, lang)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 from matplotlib.patches import Patch
 
+from invite_triage.core.formats import decimal
+from invite_triage.core.i18n import label, message
 from invite_triage.domain.profile import FAMILIES, RELEVANT_WEIGHT, Profile
 from invite_triage.models.title import TitleModel, TitleReading
 from invite_triage.render.app_charts import family_bars
@@ -24,7 +26,15 @@ from invite_triage.render.style import (
     freeze_layout,
     new_figure,
 )
-from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import (
+    App,
+    FigureView,
+    app_language,
+    guarded,
+    html_table,
+    summary_html,
+    with_lang,
+)
 from invite_triage.world.datasets import example_profile
 
 #: Titles offered in the classifier's drop-down: English, French, tricky cases.
@@ -44,32 +54,34 @@ EXAMPLE_TITLES: tuple[str, ...] = (
 class TitleApp(App):
     """A text box (and a drop-down of examples); the reading, and the family's weight bar."""
 
-    def __init__(self, model: TitleModel, title: str = ""):
+    def __init__(self, model: TitleModel, title: str = "", lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
         self.text = widgets.Text(
             value=title,
-            description="Job title",
-            placeholder="e.g. Chargée de recrutement chez Qonto",
+            description=message("app.title.text", lang),
+            placeholder=message("app.title.placeholder", lang),
             layout=widgets.Layout(width="95%"),
         )
         self.examples = widgets.Dropdown(
-            options=[("pick an example…", ""), *[(t, t) for t in EXAMPLE_TITLES]],
+            options=[(message("app.title.pick_example", lang), ""),
+                     *[(t, t) for t in EXAMPLE_TITLES]],
             value="",
-            description="or try",
+            description=message("app.title.or_try", lang),
         )
         self.figure = new_figure(6.4, 2.8)
         self.ax = self.figure.add_subplot()
         weights = [model.weights[f] for f in FAMILIES]
-        _, self.bars = family_bars(self.ax, weights)
+        _, self.bars = with_lang(family_bars, self.ax, weights, lang=lang)
         self.cutoff = self.ax.axvline(RELEVANT_WEIGHT, color=NEUTRAL_DARK, linestyle="--",
                                       linewidth=1)
         self.ax.set_xlim(0, 1.05)
-        self.ax.set_xlabel("how much each family matters to you", fontsize=FONT_SIZE)
+        self.ax.set_xlabel(message("app.title.xlabel", lang), fontsize=FONT_SIZE)
         self.title = self.ax.set_title("", fontsize=FONT_SIZE + 1, loc="left")
         self.legend = self.ax.legend(
-            handles=[Patch(color=HIGHLIGHT, label="this title's family"),
-                     Patch(color=MATTERS_LIGHT, label="matters to you"),
-                     Patch(color=NEUTRAL, label="does not")],
+            handles=[Patch(color=HIGHLIGHT, label=message("app.title.legend_this", lang)),
+                     Patch(color=MATTERS_LIGHT, label=message("app.title.legend_matters", lang)),
+                     Patch(color=NEUTRAL, label=message("app.title.legend_not", lang))],
             fontsize=FONT_SIZE - 2, frameon=False, loc="lower right",
         )
         self.chart = FigureView(self.figure)
@@ -103,25 +115,38 @@ class TitleApp(App):
             else:
                 bar.set_color(MATTERS_LIGHT if self.model.weights[family] >= RELEVANT_WEIGHT
                               else NEUTRAL)
-        verdict = "matters to you" if reading.matters else "does not matter much to you"
-        title = f"Family {exp.family}: weight {reading.weight:.2f}, {verdict}"
+        lang = self.lang
+        verdict = message("app.title.matters" if reading.matters
+                          else "app.title.does_not_matter", lang)
+        family = label("family", exp.family, lang)
+        weight = decimal(reading.weight, 2, lang)
+        title = message("app.title.chart_title", lang, family=family, weight=weight,
+                        verdict=verdict)
         if title != self.title.get_text():  # typing re-renders only when the family changes
             self.title.set_text(title)
             self.chart.refresh()
+        col_reading = message("app.title.col_reading", lang)
+        col_why = message("app.title.col_why", lang)
         rows = [
-            {"": "family", "reading": exp.family, "why": exp.family_reason},
-            {"": "seniority", "reading": exp.seniority, "why": exp.seniority_reason},
-            {"": "part read", "reading": clip_text(exp.part) or "—", "why": ""},
+            {"": message("app.title.row_family", lang), col_reading: family,
+             col_why: exp.family_reason},
+            {"": message("app.title.row_seniority", lang),
+             col_reading: label("seniority", exp.seniority, lang), col_why: exp.seniority_reason},
+            {"": message("app.title.row_part", lang), col_reading: clip_text(exp.part) or "—",
+             col_why: ""},
         ]
         notes = "".join(f"<p><em>{esc(n)}</em></p>" for n in reading.notes)
-        shown = clip_text(exp.text.strip()) or "(empty)"
+        shown = clip_text(exp.text.strip()) or message("app.title.empty", lang)
+        line = esc(message("app.title.summary", lang, title="\x00", verdict=verdict,
+                           weight=weight)).replace("\x00", f"<b>{esc(shown)}</b>")
         self.summary.value = (
-            f"<p><b>{esc(shown)}</b> — {esc(verdict)} (weight {reading.weight:.2f})</p>"
-            + html_table(rows, ["", "reading", "why"])
-            + notes
+            f"<p>{line}</p>" + html_table(rows, ["", col_reading, col_why], lang) + notes
         )
 
 
-def title_app(profile: Profile | None = None, title: str = "Chargée de recrutement") -> TitleApp:
+def title_app(profile: Profile | None = None, title: str = "Chargée de recrutement",
+              lang: str | None = None) -> TitleApp:
     """Chapter 01: type any job title and see its family, seniority and why."""
-    return TitleApp(TitleModel(example_profile() if profile is None else profile), title)
+    lang = app_language(lang)
+    profile = example_profile(lang) if profile is None else profile
+    return TitleApp(TitleModel(profile, lang), title, lang)

@@ -5,35 +5,44 @@ not their data, and the chart says so (``render.app_charts.plot_weak_ties_schema
 
 from __future__ import annotations
 
+from invite_triage.core.i18n import message, template
 from invite_triage.render.app_charts import (
     SCHEMATIC_LABEL,
     WEAK_TIES_SOURCE,
     plot_weak_ties_schematic,
 )
 from invite_triage.render.style import esc
-from invite_triage.widgets.base import App, FigureView, summary_html
+from invite_triage.widgets.base import App, FigureView, app_language, summary_html, with_lang
+
+
+def _schematic_label(lang: str) -> str:
+    """The chart's disclaimer ("schematic … not their data") in ``lang``."""
+    try:
+        return message("chart.weak_ties.schematic", lang)
+    except Exception:  # the charts' catalog does not have it yet: the English constant
+        return SCHEMATIC_LABEL
 
 
 class WeakTiesApp(App):
     """The schematic with its caption and source; nothing to move, one figure."""
 
-    def __init__(self) -> None:
-        self.figure = plot_weak_ties_schematic()
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = lang = app_language(lang)
+        self.figure = with_lang(plot_weak_ties_schematic, lang=lang)
         self.chart = FigureView(self.figure)
+        label = _schematic_label(lang)
         self.summary = summary_html(
-            value=(
-                f"<p><em>{esc(SCHEMATIC_LABEL.capitalize())}.</em> Source of the finding: "
-                f"{esc(WEAK_TIES_SOURCE)}. In large randomized experiments on LinkedIn's "
-                "“People You May Know”, ties of moderate strength were the most useful for "
-                "changing jobs.</p>"
-            )
+            value="<p>" + esc(template("app.weak_ties.caption", lang)).format(
+                label=f"<em>{esc(label[:1].upper() + label[1:])}</em>",
+                source=esc(WEAK_TIES_SOURCE),
+            ) + "</p>"
         )
         super().__init__([self.chart, self.summary])
 
 
-def weak_ties_app() -> WeakTiesApp:
+def weak_ties_app(lang: str | None = None) -> WeakTiesApp:
     """Chapter 03: the weak-ties result as an inverted-U schematic, clearly labelled."""
-    return WeakTiesApp()
+    return WeakTiesApp(lang)
 
 
 __all__ = ["SCHEMATIC_LABEL", "WEAK_TIES_SOURCE", "WeakTiesApp", "plot_weak_ties_schematic",

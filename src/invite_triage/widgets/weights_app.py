@@ -13,13 +13,22 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
+from invite_triage.core.formats import decimal, share
+from invite_triage.core.i18n import label, message, template
 from invite_triage.domain.criteria import CRITERIA
 from invite_triage.domain.profile import Profile
 from invite_triage.models.policy import AcceptQuality
 from invite_triage.models.weights import WeightsModel, WeightsResult
 from invite_triage.render.app_charts import DecisionBars
-from invite_triage.render.style import fmt_share, freeze_layout
-from invite_triage.widgets.base import App, FigureView, guarded, summary_html
+from invite_triage.render.style import esc, freeze_layout
+from invite_triage.widgets.base import (
+    App,
+    FigureView,
+    app_language,
+    guarded,
+    summary_html,
+    with_lang,
+)
 from invite_triage.widgets.policy_app import counts_html
 from invite_triage.world.datasets import example_profile, load_invitations
 
@@ -27,45 +36,49 @@ from invite_triage.world.datasets import example_profile, load_invitations
 MAX_WEIGHT = 1.0
 
 
-def quality_html(quality: AcceptQuality | None) -> str:
+def quality_html(quality: AcceptQuality | None, lang: str | None = None) -> str:
     if quality is None:
-        return "<p>No ground truth in this data: precision and recall cannot be measured.</p>"
-    return (
-        "<p>Against the hidden ground truth of the synthetic data, “accept” has precision "
-        f"<b>{fmt_share(quality.precision)}</b> (the accepted who are truly relevant), recall "
-        f"<b>{fmt_share(quality.recall)}</b> (the truly relevant you accept) and F1 "
-        f"<b>{quality.f1:.2f}</b>.</p>"
-    )
+        return f"<p>{esc(message('app.weights.no_truth', lang))}</p>"
+    return "<p>" + esc(template("app.weights.quality", lang)).format(
+        precision=f"<b>{esc(share(quality.precision, lang))}</b>",
+        recall=f"<b>{esc(share(quality.recall, lang))}</b>",
+        f1=f"<b>{esc(decimal(quality.f1, 2, lang))}</b>",
+    ) + "</p>"
 
 
 class WeightsApp(App):
     """Sliders for the six weights and two thresholds; counts, bars and quality update live."""
 
-    def __init__(self, model: WeightsModel):
+    def __init__(self, model: WeightsModel, lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
+        wide = {"description_width": "initial"}
         self.sliders = {
             name: widgets.FloatSlider(
                 value=float(model.weights[name]), min=0.0, max=MAX_WEIGHT, step=0.01,
-                description=name, readout_format=".2f",
+                description=label("criterion", name, lang), readout_format=".2f", style=wide,
             )
             for name in CRITERIA
         }
         self.accept_slider = widgets.FloatSlider(
             value=model.thresholds["accept"], min=0.0, max=1.0, step=0.01,
-            description="accept ≥", readout_format=".2f",
+            description=message("app.weights.accept", lang), readout_format=".2f",
         )
         self.ask_slider = widgets.FloatSlider(
             value=model.thresholds["ask"], min=0.0, max=1.0, step=0.01,
-            description="ask ≥", readout_format=".2f",
+            description=message("app.weights.ask", lang), readout_format=".2f",
         )
-        self.reset_button = widgets.Button(description="Reset to preset",
-                                           tooltip="Back to the preset weights and thresholds")
-        self.bars = DecisionBars(len(model.invitations))
+        self.reset_button = widgets.Button(description=message("app.weights.reset", lang),
+                                           tooltip=message("app.weights.reset_tooltip", lang))
+        self.bars = with_lang(DecisionBars, len(model.invitations), lang=lang)
         self.chart = FigureView(self.bars.figure)
         self.summary = summary_html()
         self.result: WeightsResult | None = None
-        weights_box = widgets.VBox([widgets.HTML("<b>Weights</b>"), *self.sliders.values()])
-        thresholds_box = widgets.VBox([widgets.HTML("<b>Thresholds on the score</b>"),
+        weights_box = widgets.VBox([
+            widgets.HTML(f"<b>{esc(message('app.weights.heading_weights', lang))}</b>"),
+            *self.sliders.values()])
+        thresholds_box = widgets.VBox([
+            widgets.HTML(f"<b>{esc(message('app.weights.heading_thresholds', lang))}</b>"),
                                        self.accept_slider, self.ask_slider, self.reset_button])
         super().__init__([widgets.HBox([weights_box, thresholds_box]), self.chart,
                           self.summary])
@@ -99,20 +112,25 @@ class WeightsApp(App):
             result = self.model.run(self.weights, self.thresholds)
         except Exception:
             self.result = None
-            self.summary.value = "<p><em>No result: fix the settings (see below).</em></p>"
+            self.summary.value = (
+                f"<p><em>{esc(message('app.weights.no_result', self.lang))}</em></p>")
             raise
         self.result = result
-        t = self.thresholds
-        self.bars.update(result.counts, f"accept ≥ {t['accept']:.2f}, ask ≥ {t['ask']:.2f}")
+        lang, t = self.lang, self.thresholds
+        self.bars.update(result.counts, message(
+            "app.weights.chart_title", lang, accept=decimal(t["accept"], 2, lang),
+            ask=decimal(t["ask"], 2, lang)))
         self.chart.refresh()
         freeze_layout(self.bars.figure)
-        self.summary.value = counts_html(result.counts) + quality_html(result.quality)
+        self.summary.value = (counts_html(result.counts, lang)
+                              + quality_html(result.quality, lang))
 
 
 def weights_app(invitations: pd.DataFrame | None = None,
-                profile: Profile | None = None) -> WeightsApp:
+                profile: Profile | None = None, lang: str | None = None) -> WeightsApp:
     """Chapter 06: tune the criterion weights and the thresholds; watch decisions change."""
 
+    lang = app_language(lang)
     invitations = load_invitations() if invitations is None else invitations
-    profile = example_profile() if profile is None else profile
-    return WeightsApp(WeightsModel(invitations, profile))
+    profile = example_profile(lang) if profile is None else profile
+    return WeightsApp(WeightsModel(invitations, profile), lang)

@@ -25,6 +25,8 @@ from invite_triage.analysis.what_if import (
     WHAT_IF_RANGES,
     WHAT_IF_STEPS,
 )
+from invite_triage.core.formats import decimal
+from invite_triage.core.i18n import message, template
 from invite_triage.models.what_if import COMPONENT_LABELS, WhatIfModel
 from invite_triage.render.style import (
     FONT_SIZE,
@@ -34,7 +36,14 @@ from invite_triage.render.style import (
     new_figure,
     style_axes,
 )
-from invite_triage.widgets.base import App, FigureView, guarded, html_table, summary_html
+from invite_triage.widgets.base import (
+    App,
+    FigureView,
+    app_language,
+    guarded,
+    html_table,
+    summary_html,
+)
 
 #: Each policy's look: colour (Okabe–Ito) and hatching, so the bars read without colour too.
 #: Straight-line hatches (diagonal, horizontal, vertical) draw several times faster than dots
@@ -83,7 +92,9 @@ def _scale(values: np.ndarray) -> float:
 class WhatIfChart:
     """Left: each policy's value. Right: where it comes from, component by component."""
 
-    def __init__(self, frame: pd.DataFrame, verdict: str, figure: Figure | None = None):
+    def __init__(self, frame: pd.DataFrame, verdict: str, figure: Figure | None = None,
+                 lang: str | None = None):
+        self.lang = lang
         self.figure = figure if figure is not None else new_figure(*FIGSIZE)
         self.figure.clear()
         # Fixed places, not constrained layout: the axes never move when a limit (and so the
@@ -91,7 +102,7 @@ class WhatIfChart:
         self.figure.set_layout_engine("none")
         self.ax = self.figure.add_axes(VALUE_AXES)
         self.parts_ax = self.figure.add_axes(PARTS_AXES)
-        labels = [POLICY_LABELS[p].replace(" ", "\n", 1) for p in WHAT_IF_POLICIES]
+        labels = [POLICY_LABELS.get_in(p, lang).replace(" ", "\n", 1) for p in WHAT_IF_POLICIES]
         x = np.arange(len(WHAT_IF_POLICIES))
         self.bars = self.ax.bar(
             x, np.zeros(len(x)), width=0.65, edgecolor=NEUTRAL_DARK, linewidth=0.8,
@@ -104,12 +115,12 @@ class WhatIfChart:
         self.ax.set_xlim(-0.6, len(x) - 0.4)
         self.ax.set_ylim(0, FULL + LABEL_ROOM)
         self.zero_line = self.ax.axhline(0, color=NEUTRAL_DARK, linewidth=1)
-        self.ax.set_ylabel("value per 100 invitations\n(relevant contacts, to scale)",
-                           fontsize=FONT_SIZE)
+        self.ax.set_ylabel(message("app.what_if.ylabel", lang), fontsize=FONT_SIZE)
         style_axes(self.ax)
         self.ax.set_yticks([])
         self.ax.grid(False)
-        self.ax.set_title("Value of each policy", fontsize=FONT_SIZE + 1, loc="left")
+        self.ax.set_title(message("app.what_if.value_title", lang), fontsize=FONT_SIZE + 1,
+                          loc="left")
         self.value_labels = [self.ax.text(i, 0, "", ha="center", fontsize=FONT_SIZE)
                              for i in x]
 
@@ -120,23 +131,22 @@ class WhatIfChart:
             style = POLICY_STYLES[policy]
             bars = self.parts_ax.barh(
                 y + (k - 1) * height, np.zeros(len(y)), height=height, color=style["color"],
-                edgecolor=NEUTRAL_DARK, linewidth=0.6, label=POLICY_LABELS[policy],
+                edgecolor=NEUTRAL_DARK, linewidth=0.6, label=POLICY_LABELS.get_in(policy, lang),
             )
             for bar in bars:
                 bar.set_hatch(style["hatch"])
                 bar.set_hatchcolor(style["hatchcolor"])
             self.part_bars[policy] = bars
-        self.parts_ax.set_yticks(y, [COMPONENT_LABELS[c] for c in COMPONENTS])
+        self.parts_ax.set_yticks(y, [COMPONENT_LABELS.get_in(c, lang) for c in COMPONENTS])
         self.parts_ax.invert_yaxis()
         self.parts_ax.set_xlim(-(FULL + PARTS_ROOM), FULL + PARTS_ROOM)
         self.zero_vline = self.parts_ax.axvline(0, color=NEUTRAL_DARK, linewidth=1)
-        self.parts_ax.set_xlabel("← cost    gain →\n(to scale; numbers in the table below)",
-                                 fontsize=FONT_SIZE)
+        self.parts_ax.set_xlabel(message("app.what_if.parts_xlabel", lang), fontsize=FONT_SIZE)
         style_axes(self.parts_ax)
         self.parts_ax.set_xticks([])
         self.parts_ax.grid(False)
         self.value_scale = self.parts_scale = 1.0
-        self.parts_ax.set_title("Where the value comes from", fontsize=FONT_SIZE + 1,
+        self.parts_ax.set_title(message("app.what_if.parts_title", lang), fontsize=FONT_SIZE + 1,
                                 loc="left")
         # Beside the bars, never over them: the legend stays out of every redraw.
         self.parts_ax.legend(fontsize=FONT_SIZE - 1, loc="upper left", frameon=False,
@@ -174,9 +184,10 @@ class WhatIfChart:
             bar.set_height(height)
             label.set_position((i, height + (offset if value >= 0 else -offset)))
             label.set_va("bottom" if value >= 0 else "top")
-            text = f"{value:.1f}".replace("-", "−")
+            text = decimal(value, 1, self.lang).replace("-", "−")
             if i == best:
-                text = f"best\n{text}" if value >= 0 else f"{text}\nbest"
+                word = message("app.what_if.best", self.lang)
+                text = f"{word}\n{text}" if value >= 0 else f"{text}\n{word}"
             label.set_text(text)
             label.set_fontweight("bold" if i == best else "normal")
         parts = frame.loc[list(WHAT_IF_POLICIES), list(COMPONENTS)].to_numpy(float)
@@ -201,32 +212,34 @@ class WhatIfChart:
 class WhatIfApp(App):
     """One slider per assumption, a persona picker, the chart, the verdict and the table."""
 
-    def __init__(self, model: WhatIfModel, persona: str | None = None):
+    def __init__(self, model: WhatIfModel, persona: str | None = None,
+                 lang: str | None = None):
         self.model = model
+        self.lang = lang = app_language(lang)
         self.sliders: dict[str, widgets.FloatSlider] = {}
         for name, (low, _, high) in WHAT_IF_RANGES.items():
             step = WHAT_IF_STEPS[name]
             self.sliders[name] = widgets.FloatSlider(
                 value=model.assumptions[name], min=low, max=high, step=step,
-                description=ASSUMPTION_LABELS[name], continuous_update=False,
+                description=ASSUMPTION_LABELS.get_in(name, lang), continuous_update=False,
                 readout_format=".2f", style={"description_width": "15em"},
-                layout=widgets.Layout(width="34em"), tooltip=ASSUMPTION_MEANINGS[name],
+                layout=widgets.Layout(width="34em"),
+                tooltip=ASSUMPTION_MEANINGS.get_in(name, lang),
             )
         self.persona = widgets.Dropdown(
-            options=[("our defaults", DEFAULTS_OPTION)]
-            + [(PERSONA_LABELS[p], p) for p in WHAT_IF_PERSONAS],
-            value=persona or DEFAULTS_OPTION, description="Start from",
+            options=[(message("app.what_if.our_defaults", lang), DEFAULTS_OPTION)]
+            + [(PERSONA_LABELS.get_in(p, lang), p) for p in WHAT_IF_PERSONAS],
+            value=persona or DEFAULTS_OPTION, description=message("app.what_if.start_from", lang),
             style={"description_width": "15em"}, layout=widgets.Layout(width="34em"),
         )
         frame = model.frame()
-        self.what_if_chart = WhatIfChart(frame, model.verdict(frame))
+        self.what_if_chart = WhatIfChart(frame, model.verdict(frame), lang=lang)
         self.chart = FigureView(self.what_if_chart.figure)
         self.summary = summary_html()
         self.table = widgets.HTML()
         self.source = widgets.HTML(
-            "<p><small>Simulated on the guide's synthetic world; every setting is an "
-            "assumption. Reach counts moderately weak ties most, after "
-            f"{esc(WEAK_TIES_SOURCE)}.</small></p>"
+            f"<p><small>{esc(message('app.what_if.source', lang, source=WEAK_TIES_SOURCE))}"
+            "</small></p>"
         )
         self._holding = False
         self.frame: pd.DataFrame = frame
@@ -274,15 +287,19 @@ class WhatIfApp(App):
         self.chart.refresh()
         self.summary.value = (
             f"<p style='font-size:110%'><b>{esc(break_even)}</b></p><p>{esc(verdict)}</p>"
-            f"<p><small>Your settings: <code>{esc(self.model.settings_text())}</code>"
-            "</small></p>"
+            "<p><small>" + esc(template("app.what_if.your_settings", self.lang)).format(
+                settings=f"<code>{esc(self.model.settings_text())}</code>")
+            + "</small></p>"
         )
-        self.table.value = html_table(self.model.rows(frame))
+        self.table.value = html_table(self.model.rows(frame), lang=self.lang)
 
 
-def what_if_app(persona: str | None = None, **assumptions: float) -> WhatIfApp:
+def what_if_app(persona: str | None = None, lang: str | None = None,
+                **assumptions: float) -> WhatIfApp:
     """Chapter 09: move the assumptions; see which policy a world built on them rewards.
 
     ``persona`` (``job_seeker``, ``salesperson``, ``community_manager``) starts from that
-    person's settings; keyword assumptions override them."""
-    return WhatIfApp(WhatIfModel(assumptions or None, persona), persona)
+    person's settings; keyword assumptions override them. The app speaks ``lang`` (None:
+    the process language)."""
+    lang = app_language(lang)
+    return WhatIfApp(WhatIfModel(assumptions or None, persona, lang), persona, lang)

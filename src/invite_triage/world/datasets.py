@@ -7,10 +7,12 @@ its seed, so the guide still runs and gives identical results.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 
 import pandas as pd
 
+from invite_triage.core.i18n import get_language
 from invite_triage.core.paths import data_dir, private_dir, repo_root
 from invite_triage.domain.profile import Profile
 from invite_triage.domain.schema import read_invitations_csv
@@ -28,12 +30,17 @@ def _world() -> World:
     return world(WORLD_SEED)
 
 
-def example_profile() -> Profile:
-    """The guide's "you": a French-speaking Community Manager in digital marketing."""
+def example_profile(lang: str | None = None) -> Profile:
+    """The guide's "you": a Community Manager in digital marketing, who reads the guide in
+    ``lang`` (None: :func:`~invite_triage.core.i18n.get_language`), so an English chapter
+    gives English reasons and a French one French reasons; ``data/profile.json`` is the
+    same person whatever the edition."""
     folder = data_dir()
     if folder is not None and (folder / "profile.json").exists():
-        return Profile.load(folder / "profile.json")
-    return _world().profile
+        profile = Profile.load(folder / "profile.json")
+    else:
+        profile = _world().profile
+    return dataclasses.replace(profile, language=get_language() if lang is None else lang)
 
 
 def load_invitations() -> pd.DataFrame:
