@@ -1,6 +1,7 @@
 import socket
 
 import pytest
+
 from tests.conftest import NetworkAccessError
 
 

@@ -6,12 +6,12 @@ import dataclasses
 
 import pandas as pd
 import pytest
-from tests.domain.test_criteria import PROFILE, invitation
 
 from invite_triage import InvalidInputError
 from invite_triage.domain.drafting import SITUATIONS, TEMPLATES, draft_message, situation
 from invite_triage.domain.triage import triage
 from invite_triage.world import datasets
+from tests.domain.test_criteria import PROFILE, invitation
 
 PITCH = invitation(name="Paul Vente", title="Business Developer @ Leadify", mutual_connections=3,
                    mutual_titles=["Sales Manager"] * 3,

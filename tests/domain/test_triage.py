@@ -7,7 +7,6 @@ import dataclasses
 import numpy as np
 import pandas as pd
 import pytest
-from tests.domain.test_criteria import PROFILE, frame, invitation
 
 from invite_triage import InvalidInputError
 from invite_triage.domain.criteria import CRITERIA, reason_texts
@@ -20,6 +19,7 @@ from invite_triage.domain.triage import (
     triage,
 )
 from invite_triage.world import datasets
+from tests.domain.test_criteria import PROFILE, frame, invitation
 
 PEER = invitation(
     name="Léa Petit", title="Social Media Manager", mutual_connections=8,

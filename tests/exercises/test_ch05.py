@@ -96,7 +96,8 @@ def test_pitch_note_rejects_other_kinds_and_long_text():
 
 
 #: Offers wrapped in a shared context the reader knows: read as personal, not as a pitch.
-FOOLING_EN = "Loved your talk at the Lyon meetup! We offer a free audit of your page, happy to share."
+FOOLING_EN = ("Loved your talk at the Lyon meetup! We offer a free audit of your page, "
+              "happy to share.")
 FOOLING_FR = "Bonjour, nous étions dans la même promo à Lyon. Je vous offre un essai de mon outil."
 
 

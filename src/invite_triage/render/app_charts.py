@@ -77,7 +77,7 @@ def family_bars(ax: Axes, values: Iterable[float],
 class DecisionBars:
     """Three bars (accept, ask first, decline) with their counts, updated in place."""
 
-    def __init__(self, total: int, width: float = 4.8, height: float = 2.8,
+    def __init__(self, total: int, width: float = 6.4, height: float = 3.0,
                  lang: str | None = None):
         self.lang = language(lang)
         self.figure = new_figure(width, height)
@@ -178,7 +178,7 @@ class DecisionChart:
                  lang: str | None = None):
         self.lang = lang = language(lang)
         self.figure = new_figure(8.6, 3.4)
-        ax, bx = self.figure.subplots(1, 2, width_ratios=[3.4, 1])
+        ax, bx = self.figure.subplots(1, 2, width_ratios=[3.0, 1.2])
         self.ax, self.bx = ax, bx
         names = list(CRITERIA)
         total = sum(float(weights[c]) for c in names) or 1.0
@@ -203,12 +203,13 @@ class DecisionChart:
                                     (thresholds["ask"], thresholds["accept"], "ask"),
                                     (thresholds["accept"], 1.0, "accept")):
             bx.axhspan(low, high, color=DECISION_COLOURS[decision], alpha=0.15, lw=0)
+            # Right of the score bar (the axes are wide enough for the longest name).
             bx.text(0.98, (low + high) / 2, decision_name(decision, lang), ha="right",
                     va="center", fontsize=FONT_SIZE - 2, transform=bx.get_yaxis_transform())
         (self.score_bar,) = bx.bar([0], [0.0], width=0.5, color=MATTERS)
         self.score_text = bx.text(0, 0, "", ha="center", va="bottom", fontsize=FONT_SIZE - 1,
                                   fontweight="bold")
-        bx.set_xlim(-0.5, 1.3)
+        bx.set_xlim(-0.4, 2.0)
         bx.set_ylim(0, 1)
         bx.set_xticks([])
         bx.set_ylabel(message("chart.app.score", lang), fontsize=FONT_SIZE)

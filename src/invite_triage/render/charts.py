@@ -26,7 +26,7 @@ from invite_triage.domain.triage import resolve_weights
 from invite_triage.render.explain import contributions, decision_title
 from invite_triage.render.style import CHART_FONT_SIZE as FONT_SIZE
 from invite_triage.render.style import CHART_TITLE_SIZE as TITLE_SIZE
-from invite_triage.render.style import FAMILY_COLOURS, OKABE_ITO
+from invite_triage.render.style import FAMILY_COLOURS, FIGURE_DPI, MAX_WIDTH_IN, OKABE_ITO
 from invite_triage.render.style import plain as _plain
 from invite_triage.render.texts import (
     criterion_name,
@@ -44,7 +44,7 @@ from invite_triage.render.texts import date_axis as _date_axis
 _SERIES_COLOURS = ("black", "blue", "vermillion", "green", "orange", "purple", "sky_blue")
 _LINE_STYLES = ("-", "--", "-.", ":")
 _MARKERS = ("o", "s", "D", "^", "v", "P", "X")
-FIGSIZE = (10.0, 6.0)
+FIGSIZE = (MAX_WIDTH_IN, 6.0)
 
 
 # --- shared helpers -----------------------------------------------------------------------
@@ -53,7 +53,7 @@ FIGSIZE = (10.0, 6.0)
 def _new_figure(fig: Figure | None, figsize: tuple[float, float] = FIGSIZE) -> Figure:
     """A fresh figure, or ``fig`` emptied so a widget can redraw into the same object."""
     if fig is None:
-        return Figure(figsize=figsize, layout="constrained")
+        return Figure(figsize=figsize, dpi=FIGURE_DPI, layout="constrained")
     fig.clear()
     return fig
 
@@ -268,7 +268,7 @@ def plot_growth(growth: pd.DataFrame, fig: Figure | None = None,
     if growth.empty:
         raise InvalidInputError("the growth table is empty", ["simulate at least one month"])
     relevance = _best(growth, "relevance_share")
-    fig = _new_figure(fig, (12.0, 6.0))
+    fig = _new_figure(fig, (MAX_WIDTH_IN, 5.6))
     size_ax, share_ax = fig.subplots(1, 2)
     for i, (policy, rows) in enumerate(growth.groupby("policy", sort=False)):
         style = {
@@ -349,7 +349,7 @@ def plot_composition(
     ordered = sorted(FAMILIES, key=lambda f: (weights[f] < RELEVANT_WEIGHT, -weights[f],
                                               FAMILIES.index(f)))
     relevant_families = [f for f in ordered if weights[f] >= RELEVANT_WEIGHT]
-    fig = _new_figure(fig, (11.0, 1.6 + 1.1 * len(shares) + 1.4))
+    fig = _new_figure(fig, (MAX_WIDTH_IN, 1.6 + 1.1 * len(shares) + 1.4))
     ax = fig.add_subplot()
     y = np.arange(len(shares))[::-1]
     left = np.zeros(len(shares))

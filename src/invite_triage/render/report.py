@@ -199,14 +199,15 @@ def plot_network_growth(growth: pd.DataFrame, fig: Figure | None = None,
     """Size of your network and its estimated relevant share as it grew (``network_growth``);
     words, numbers and month names in ``lang``."""
     lang = language(lang)
-    fig = Figure(figsize=(11.0, 5.5), layout="constrained") if fig is None else fig
+    fig = Figure(figsize=(10.0, 5.5), layout="constrained") if fig is None else fig
     fig.clear()
     size_ax, share_ax = fig.subplots(1, 2)
     size_ax.plot(growth["month"], growth["size"], color=OKABE_ITO["blue"], lw=2.5)
     share_ax.plot(growth["month"], growth["relevance_share"], color=OKABE_ITO["vermillion"],
                   lw=2.5, ls="--")
     size_ax.set_ylabel(message("report.growth.size_axis", lang), fontsize=FONT_SIZE)
-    share_ax.set_ylabel(message("report.growth.share_axis", lang), fontsize=FONT_SIZE)
+    share_ax.set_ylabel(fit_title(message("report.growth.share_axis", lang), 3.6, FONT_SIZE),
+                        fontsize=FONT_SIZE)
     percent_axis(share_ax.yaxis, lang)
     share_ax.set_ylim(0, 1.05)
     size_ax.set_ylim(bottom=0)

@@ -31,6 +31,7 @@ from matplotlib.figure import Figure
 
 from invite_triage.core.i18n import check_language, get_language, language_name, message
 from invite_triage.domain.profile import LANGUAGES
+from invite_triage.render.style import at_display_density, css_width, fit_titles
 
 
 class ErrorArea(widgets.HTML):
@@ -81,10 +82,15 @@ class FigureView(widgets.Image):
 
     def __init__(self, figure: Figure, **kwargs: Any):
         super().__init__(format="png", **kwargs)
-        self.figure = figure
+        self.figure = at_display_density(figure)
         if figure.canvas is None or not isinstance(figure.canvas, FigureCanvasAgg):
             FigureCanvasAgg(figure)
+        # Shown at the width it is drawn for (its image has PIXEL_DENSITY times the pixels),
+        # never stretched; narrower only where the page is narrower. No side margins, so
+        # that 100% is the output's width and no scroll bar appears under a chart.
         self.layout.max_width = "100%"
+        self.layout.height = "auto"
+        self.layout.margin = "2px 0"
         self.add_class("it-chart")
         self._dynamic: tuple[Artist, ...] = ()
         self._background: Any = None
@@ -121,6 +127,7 @@ class FigureView(widgets.Image):
         dominated redraw time at the default level.
         """
         canvas = self.figure.canvas
+        fit_titles(self.figure)  # a title set on the fly wraps instead of running off
         if not self._dynamic:
             canvas.draw()
         else:
@@ -134,6 +141,9 @@ class FigureView(widgets.Image):
             for artist in self._dynamic:
                 if artist.get_visible():
                     self.figure.draw_artist(artist)
+        width = f"{css_width(self.figure)}px"
+        if self.layout.width != width:
+            self.layout.width = width
         self.value = png_bytes(self.figure)
 
     def full_redraw_pixels(self) -> np.ndarray:
@@ -191,7 +201,8 @@ def html_table(rows: list[dict[str, Any]], columns: list[str] | None = None,
         ) + "</tr>"
         for r in rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (f"<div style='max-width:100%;overflow-x:auto'><table><thead><tr>{head}</tr>"
+            f"</thead><tbody>{body}</tbody></table></div>")
 
 
 class App(widgets.VBox):

@@ -24,6 +24,7 @@ from invite_triage.render.style import (
     MATTERS,
     MATTERS_LIGHT,
     NEUTRAL,
+    category_labels,
     clip_text,
     esc,
     freeze_layout,
@@ -84,7 +85,8 @@ class CareerApp(App):
         self.score_bars = bx.bar(range(3), [0, 0, 0], color=[MATTERS, MATTERS_LIGHT, NEUTRAL])
         self.score_labels = [bx.text(i, 0, "", ha="center", va="bottom", fontsize=FONT_SIZE - 1)
                              for i in range(3)]
-        bx.set_xticks(range(3), group_labels(lang), fontsize=FONT_SIZE - 2)
+        bx.set_xticks(range(3), category_labels(bx, group_labels(lang), FONT_SIZE - 1),
+                      fontsize=FONT_SIZE - 1)
         bx.set_ylim(0, 1.12)
         bx.set_title(message("app.career.scores_title", lang), fontsize=FONT_SIZE, loc="left")
         style_axes(bx)

@@ -54,7 +54,7 @@ class FamiliesApp(App):
             for family in FAMILIES
         }
         self.reset = widgets.Button(description=message("app.families.reset", lang),
-                                    icon="undo",
+                                    icon="undo", layout=widgets.Layout(width="auto"),
                                     tooltip=message("app.families.reset_tooltip", lang))
         self.figure = new_figure(7.0, 3.6)
         self.ax = self.figure.add_subplot()

@@ -25,6 +25,7 @@ from invite_triage.render.style import (
     MATTERS_LIGHT,
     NEUTRAL,
     NEUTRAL_DARK,
+    category_labels,
     clip_text,
     esc,
     freeze_layout,
@@ -66,7 +67,7 @@ class GroupsApp(App):
             description=message("app.groups.at_least", lang), continuous_update=False,
         )
         self.figure = new_figure(8.6, 3.6)
-        ax, bx = self.figure.subplots(1, 2, width_ratios=[1.5, 1])
+        ax, bx = self.figure.subplots(1, 2, width_ratios=[0.9, 1])
         self.ax, self.bx = ax, bx
         y = np.arange(len(model.groups))
         per_group = model.per_group
@@ -93,11 +94,13 @@ class GroupsApp(App):
                                     label=message("app.groups.legend_baseline", lang))
         self.decision_labels = [bx.text(i, 0, "", ha="center", va="bottom",
                                         fontsize=FONT_SIZE - 1) for i in x]
-        bx.set_xticks(x, [label("decision", d, lang) for d in DECISIONS])
+        bx.set_xticks(x, category_labels(bx, [label("decision", d, lang) for d in DECISIONS],
+                                         FONT_SIZE - 1))
         bx.set_ylim(0, len(model.invitations) * 0.75)
         bx.set_ylabel(message("app.common.invitations", lang), fontsize=FONT_SIZE)
         self.legend = bx.legend(fontsize=FONT_SIZE - 3, frameon=False, loc="upper right")
         style_axes(bx)
+        bx.tick_params(axis="x", labelsize=FONT_SIZE - 1)  # three names side by side
         bx.grid(False, axis="x")
         self.title = self.figure.suptitle("", fontsize=FONT_SIZE, x=0.01, ha="left")
         self.chart = FigureView(self.figure)

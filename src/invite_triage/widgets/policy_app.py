@@ -71,7 +71,7 @@ class PolicyApp(App):
             options=[(self.policy_labels[p], p) for p in POLICIES], value=policy,
             description=message("app.policy.policy", lang),
             tooltips=[self.policy_meanings[p] for p in POLICIES],
-            style={"description_width": "initial"},
+            style={"description_width": "initial", "button_width": "initial"},
         )
         self.bars = with_lang(DecisionBars, model.total, lang=lang)
         self.chart = FigureView(self.bars.figure)

@@ -46,6 +46,18 @@ def reveal_html(reveal: Reveal, lang: str | None = None) -> str:
             f"{esc(reveal.comment)}</p>{explanation}")
 
 
+#: Answers this short (characters), and this few in all, fit side by side as buttons.
+_SHORT_ANSWER = 24
+_ROW_CHARS = 64
+
+
+def _fits_in_a_row(labels: list[str]) -> bool:
+    """Whether the answers fit as toggle buttons in one row of the notebook (else each gets
+    a line of its own)."""
+    return all(len(text) <= _SHORT_ANSWER for text in labels) and (
+        sum(len(text) for text in labels) <= _ROW_CHARS)
+
+
 class PredictApp(App):
     """The question, a guess control, a "Reveal" button and the result area."""
 
@@ -56,11 +68,20 @@ class PredictApp(App):
             f"<p><b style='color:{OKABE_ITO['vermillion']}'>"
             f"{esc(message('app.predict.place_bet', lang))}</b> {esc(model.question)}</p>"
         )
-        if model.kind == "choice":
+        options = [(model.choice_labels[c], c) for c in model.choices] if (
+            model.kind == "choice") else []
+        if options and _fits_in_a_row([text for text, _ in options]):
             self.guess: widgets.ValueWidget = widgets.ToggleButtons(
-                options=[(model.choice_labels[c], c) for c in model.choices], value=None,
+                options=options, value=None,
+                description=message("app.predict.your_guess", lang),
+                style={"description_width": "initial", "button_width": "initial"},
+            )
+        elif options:  # long answers: one per line, never cut
+            self.guess = widgets.RadioButtons(
+                options=options, value=None,
                 description=message("app.predict.your_guess", lang),
                 style={"description_width": "initial"},
+                layout=widgets.Layout(width="auto", max_width="100%"),
             )
         else:
             self.guess = widgets.FloatSlider(
@@ -73,8 +94,8 @@ class PredictApp(App):
         self.result = summary_html(
             value=f"<p><em>{esc(message('app.predict.commit', lang))}</em></p>")
         self.revealed: Reveal | None = None
-        super().__init__([self.question, widgets.HBox([self.guess, self.reveal_button]),
-                          self.result])
+        row = (widgets.VBox if isinstance(self.guess, widgets.RadioButtons) else widgets.HBox)
+        super().__init__([self.question, row([self.guess, self.reveal_button]), self.result])
         self.reveal_button.on_click(self._on_click)
 
     def _on_click(self, _button: widgets.Button) -> None:

@@ -62,14 +62,15 @@ class WeightsApp(App):
         }
         self.accept_slider = widgets.FloatSlider(
             value=model.thresholds["accept"], min=0.0, max=1.0, step=0.01,
-            description=message("app.weights.accept", lang), readout_format=".2f",
+            description=message("app.weights.accept", lang), readout_format=".2f", style=wide,
         )
         self.ask_slider = widgets.FloatSlider(
             value=model.thresholds["ask"], min=0.0, max=1.0, step=0.01,
-            description=message("app.weights.ask", lang), readout_format=".2f",
+            description=message("app.weights.ask", lang), readout_format=".2f", style=wide,
         )
         self.reset_button = widgets.Button(description=message("app.weights.reset", lang),
-                                           tooltip=message("app.weights.reset_tooltip", lang))
+                                           tooltip=message("app.weights.reset_tooltip", lang),
+                                           layout=widgets.Layout(width="auto"))
         self.bars = with_lang(DecisionBars, len(model.invitations), lang=lang)
         self.chart = FigureView(self.bars.figure)
         self.summary = summary_html()

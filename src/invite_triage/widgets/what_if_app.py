@@ -222,15 +222,16 @@ class WhatIfApp(App):
             self.sliders[name] = widgets.FloatSlider(
                 value=model.assumptions[name], min=low, max=high, step=step,
                 description=ASSUMPTION_LABELS.get_in(name, lang), continuous_update=False,
-                readout_format=".2f", style={"description_width": "15em"},
-                layout=widgets.Layout(width="34em"),
+                readout_format=".2f", style={"description_width": "19em"},
+                layout=widgets.Layout(width="40em", max_width="100%"),
                 tooltip=ASSUMPTION_MEANINGS.get_in(name, lang),
             )
         self.persona = widgets.Dropdown(
             options=[(message("app.what_if.our_defaults", lang), DEFAULTS_OPTION)]
             + [(PERSONA_LABELS.get_in(p, lang), p) for p in WHAT_IF_PERSONAS],
             value=persona or DEFAULTS_OPTION, description=message("app.what_if.start_from", lang),
-            style={"description_width": "15em"}, layout=widgets.Layout(width="34em"),
+            style={"description_width": "19em"},
+            layout=widgets.Layout(width="40em", max_width="100%"),
         )
         frame = model.frame()
         self.what_if_chart = WhatIfChart(frame, model.verdict(frame), lang=lang)
