@@ -118,12 +118,15 @@ ACTIVE_JS = r"""
 CHART_SRC_JS = "(app) => [...app.querySelectorAll('img.widget-image')].map(i => i.src).join()"
 
 
-def _tab_to(page: Page, app, kind: str, key: str = "Tab", most: int = 60) -> dict:
-    """Press Tab (or Shift+Tab) until the focus is on a ``kind`` inside the app."""
+def _tab_to(page: Page, app, kind: str, key: str = "Tab", most: int = 60,
+            slider: int | None = None) -> dict:
+    """Press Tab (or Shift+Tab) until the focus is on a ``kind`` inside the app (on its
+    slider number ``slider`` when given)."""
     for _ in range(most):
         page.keyboard.press(key)
         active = app.evaluate(ACTIVE_JS)
-        if active["inside"] and active["kind"] == kind:
+        if active["inside"] and active["kind"] == kind and (
+                slider is None or active["slider"] == slider):
             return active
     raise AssertionError(f"{most} presses of {key} never reached a {kind} of the app")
 
@@ -158,8 +161,11 @@ def test_weights_app_from_the_keyboard(lab_server, browser):
         assert box, "the weights app is not shown"
         page.mouse.click(box["x"] + box["width"] - 4, box["y"] + 2)
 
+        first: int | None = None  # the weight slider reached first (the reset resets weights)
         for press in ("Enter", " "):
-            slider = _tab_to(page, app, "slider", key="Shift+Tab" if press == " " else "Tab")
+            slider = _tab_to(page, app, "slider", key="Shift+Tab" if first is not None else "Tab",
+                             slider=first)
+            first = slider["slider"]
             chart = app.evaluate(CHART_SRC_JS)
             page.keyboard.press("ArrowRight")
             page.keyboard.press("ArrowRight")

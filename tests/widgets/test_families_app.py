@@ -87,3 +87,12 @@ def test_families_app_summary_matches_the_table(invitations, profile):
 def test_callback_errors_are_shown_not_raised(invitations, profile, monkeypatch):
     assert_callback_error_is_shown(families_app(invitations, profile), monkeypatch, "result",
                                    lambda app: setattr(app.sliders["finance"], "value", 0.9))
+
+
+def test_the_summary_shows_its_markup_as_markup_not_as_text():
+    """Catalog texts may carry <b>; they must never reach the learner escaped ("&lt;b&gt;")."""
+    from invite_triage.widgets import families_app
+
+    for lang in ("en", "fr"):
+        summary = families_app(lang=lang).summary.value
+        assert "&lt;" not in summary and "<b>" in summary

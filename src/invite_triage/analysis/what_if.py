@@ -291,18 +291,19 @@ def resolve_assumptions(assumptions: Mapping[str, object]) -> dict[str, float]:
     problems = []
     for name, value in assumptions.items():
         if name not in WHAT_IF_RANGES:
-            problems.append(f"{name!r}: unknown assumption; expected one of "
-                            f"{list(WHAT_IF_RANGES)}")
+            problems.append(message("analysis.what_if.unknown_assumption", None,
+                                    name=repr(name), known=", ".join(WHAT_IF_RANGES)))
             continue
         low, _, high = WHAT_IF_RANGES[name]
         number = (float(value) if isinstance(value, numbers.Real)
                   and not isinstance(value, bool) else math.nan)
         if not math.isfinite(number) or not low - 1e-9 <= number <= high + 1e-9:
-            problems.append(f"{name}: got {value!r}; expected a number from {low:g} to {high:g}")
+            problems.append(message("analysis.what_if.out_of_range", None, name=name,
+                                    got=repr(value), low=f"{low:g}", high=f"{high:g}"))
             continue
         resolved[name] = min(max(number, low), high)
     if problems:
-        raise InvalidInputError("these what-if assumptions are not valid", problems)
+        raise InvalidInputError(message("analysis.what_if.invalid", None), problems)
     return resolved
 
 

@@ -155,10 +155,9 @@ class FamiliesApp(App):
         matters = (esc(", ".join(names[f] for f in result.matters))
                    or esc(message("app.common.none", lang)))
         self.summary.value = (
-            "<p>" + esc(template("app.families.summary_weights", lang)).format(
-                weights=esc(weights))
-            + "<br>" + esc(template("app.families.summary_matter", lang)).format(
-                families=matters)
+            # These two catalog texts carry their own <b> markup (trusted); values are escaped.
+            "<p>" + template("app.families.summary_weights", lang).format(weights=esc(weights))
+            + "<br>" + template("app.families.summary_matter", lang).format(families=matters)
             + "<br>" + esc(template("app.families.summary_counts", lang)).format(
                 accepted=bold(number(accepted, lang)),
                 asked=bold(number(int(table["ask"].sum()), lang)),
