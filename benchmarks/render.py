@@ -64,6 +64,14 @@ def markdown(results: dict[str, dict], info: dict) -> str:
         "`benchmarks/results.json`).",
         "",
     ]
+    for rerun in info.get("reruns", []):
+        lines[-1:-1] = [
+            f"Re-run on {rerun['date']} (`python benchmarks/run.py --merge "
+            f"{' '.join(rerun['benchmarks'])}`), load average {rerun['load_average_start']} at "
+            f"the start, {rerun['load_average_end']} at the end: the rows of "
+            f"{', '.join(rerun['benchmarks'])}.",
+            "",
+        ]
     return "\n".join(lines)
 
 

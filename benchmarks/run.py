@@ -45,7 +45,9 @@ def machine() -> dict:
 
 
 def main() -> int:
-    only = set(sys.argv[1:])
+    args = sys.argv[1:]
+    merge = "--merge" in args
+    only = {a for a in args if a != "--merge"}
     info = {**machine(), "load_average_start": load_average()}
     started = time.perf_counter()
     results: dict[str, dict] = {}
@@ -83,10 +85,19 @@ def main() -> int:
         f"{info['bench_seconds']} s in all"
     )
 
-    if only:  # a partial run must not replace the full table
-        print("partial run: results.json and results.md left as they were")
-        return 0
     out = HERE / "results.json"
+    if only and not merge:  # a partial run must not replace the full table
+        print("partial run: results.json and results.md left as they were (--merge to update "
+              "only these rows)")
+        return 0
+    if only:  # --merge: replace these rows, and say when and under what load they were taken
+        previous = json.loads(out.read_text("utf-8"))
+        for row in results.values():
+            row["measured"] = (f"{info['date']}, load average {info['load_average_start']} → "
+                               f"{info['load_average_end']} (re-run of {', '.join(sorted(only))})")
+        info = {**previous["machine"], "reruns": [*previous["machine"].get("reruns", []),
+                                                  {"benchmarks": sorted(only), **info}]}
+        results = {**previous["results"], **results}
     out.write_text(json.dumps({"machine": info, "results": results}, indent=2) + "\n", "utf-8")
     rendered = ", ".join(p.name for p in write_reports(out)) or "no report (unchanged)"
     print(f"wrote {out} (all figures) and, from it, {rendered}")
