@@ -236,6 +236,8 @@ def move_slider_with_keyboard(page: Page, app: Locator, result: AppResult) -> Lo
     handles = visible_items(app.locator(SLIDER_HANDLES))
     if not handles:
         return None
+    if app.evaluate("el => el.classList.contains('it-predict')"):
+        return _move_guess(page, app, handles[0], result)
     presses_left = MAX_PRESSES_PER_APP
     expected: set[str] = set()
     for number, handle in enumerate(handles, start=1):
@@ -269,6 +271,25 @@ def move_slider_with_keyboard(page: Page, app: Locator, result: AppResult) -> Lo
         f"no slider changed the app's {' and '.join(sorted(expected))} "
         f"(tried: {'; '.join(result.actions)})"
     )
+    return None
+
+
+def _move_guess(page: Page, app: Locator, handle: Locator, result: AppResult) -> None:
+    """A "place your bets" app: its slider is the learner's guess and, by design, changes
+    nothing until "Reveal" (``use_other_control`` then presses it and must see the answer).
+    The guess itself must move with the keyboard."""
+    value_before = _slider_value(handle)
+    key = _key_towards_room(handle)
+    for _ in range(3):
+        _press(page, handle, key)
+        if _slider_value(handle) != value_before:
+            break
+    value_after = _slider_value(handle)
+    result.actions.append(f"guess slider: {value_before} -> {value_after}")
+    if value_after == value_before:
+        result.failures.append(f"the guess slider did not move from the keyboard ({value_before})")
+    else:
+        result.used_slider = True
     return None
 
 

@@ -96,6 +96,7 @@ class PredictApp(App):
         self.revealed: Reveal | None = None
         row = (widgets.VBox if isinstance(self.guess, widgets.RadioButtons) else widgets.HBox)
         super().__init__([self.question, row([self.guess, self.reveal_button]), self.result])
+        self.add_class("it-predict")  # a guess changes nothing until "Reveal" (browser tests)
         self.reveal_button.on_click(self._on_click)
 
     def _on_click(self, _button: widgets.Button) -> None:
