@@ -231,32 +231,49 @@ def build(out: Path, only: list[str] | None = None) -> list[Path]:
         shutil.copytree(REPO / "data", work / "data", ignore=ignore)
         (work / "data" / "private").mkdir(exist_ok=True)
         # The kernels inherit this: the guide reads the copy, and writes (if ever) there too.
+        # Restored afterwards: a caller in the same process (the site test) must not keep
+        # pointing at a folder that is about to be deleted.
+        saved = {k: os.environ.get(k) for k in ("INVITE_TRIAGE_DATA", "MPLBACKEND")}
         os.environ["INVITE_TRIAGE_DATA"] = str(work / "data")
         os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-        for name, title, lang in todo:
-            start = time.perf_counter()
-            source = work / "notebooks" / f"{name}.ipynb"
-            nb = execute(source, source.parent)
-            page = out / f"{name}.html"
-            page.parent.mkdir(parents=True, exist_ok=True)
-            root = "../" * name.count("/")
-            # Previous / next within the same language, so a reader stays in one edition.
-            same = [(n, t) for n, t, lg in todo if lg == lang]
-            k = same.index((name, title))
-            prev = ({"href": f"{root}{same[k - 1][0]}.html", "title": same[k - 1][1]}
-                    if k else None)
-            nxt = ({"href": f"{root}{same[k + 1][0]}.html", "title": same[k + 1][1]}
-                   if k + 1 < len(same) else None)
-            page.write_text(
-                render(nb, f"{name.removeprefix('fr/')} · {title}", lang, root, prev, nxt),
-                encoding="utf-8",
-            )
-            written.append(page)
-            print(f"  {page.relative_to(out.parent) if out.is_relative_to(REPO) else page}"
-                  f"  ({time.perf_counter() - start:.1f} s)", flush=True)
+        try:
+            written += _render_pages(todo, work, out)
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
     built = [page for page in pages() if (out / f"{page[0]}.html").is_file()]
     (out / "index.html").write_text(index_page(built), encoding="utf-8")
     written.append(out / "index.html")
+    return written
+
+
+def _render_pages(todo: list, work: Path, out: Path) -> list[Path]:
+    """Execute each notebook of ``todo`` from the working copy and write its page."""
+    written: list[Path] = []
+    for name, title, lang in todo:
+        start = time.perf_counter()
+        source = work / "notebooks" / f"{name}.ipynb"
+        nb = execute(source, source.parent)
+        page = out / f"{name}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        root = "../" * name.count("/")
+        # Previous / next within the same language, so a reader stays in one edition.
+        same = [(n, t) for n, t, lg in todo if lg == lang]
+        k = same.index((name, title))
+        prev = ({"href": f"{root}{same[k - 1][0]}.html", "title": same[k - 1][1]}
+                if k else None)
+        nxt = ({"href": f"{root}{same[k + 1][0]}.html", "title": same[k + 1][1]}
+               if k + 1 < len(same) else None)
+        page.write_text(
+            render(nb, f"{name.removeprefix('fr/')} · {title}", lang, root, prev, nxt),
+            encoding="utf-8",
+        )
+        written.append(page)
+        print(f"  {page.relative_to(out.parent) if out.is_relative_to(REPO) else page}"
+              f"  ({time.perf_counter() - start:.1f} s)", flush=True)
     return written
 
 
