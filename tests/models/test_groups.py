@@ -11,6 +11,7 @@ import dataclasses
 import pandas as pd
 import pytest
 
+from invite_triage.domain.criteria import Signals
 from invite_triage.domain.profile import Profile
 from invite_triage.domain.triage import triage
 from invite_triage.models.groups import GroupsModel
@@ -60,3 +61,19 @@ def test_groups_the_engine_does_not_recognise_are_read_as_it_reads_them(invitati
         reading = model.at(counted, 1)
         assert reading.decisions == _counts(expected["decision"])
         assert reading.with_groups_score == int((expected["groups"] > 0).sum())
+
+
+@pytest.mark.parametrize("groups", [None, ("🚀🚀", "Social Media Marketing"), ("🚀🚀",)])
+def test_n_counted_is_the_engines_shared_groups_signal(invitations, groups):
+    """The model counts with integer codes for speed; it must read groups as the engine does."""
+    profile = example_profile() if groups is None else dataclasses.replace(
+        example_profile(), groups=groups)
+    table = invitations.copy()
+    if groups is not None:
+        table["shared_groups"] = [list(groups[: i % 3]) for i in range(len(table))]
+    model = GroupsModel(table, profile)
+    for keep in range(len(model.groups) + 1):
+        counted = model.groups[:keep]
+        changed = table.assign(shared_groups=model.counted_groups_column(counted))
+        expected = Signals(changed, profile).shared_groups
+        assert model.n_counted(counted).tolist() == expected.tolist()

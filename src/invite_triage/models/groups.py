@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from invite_triage.analysis.evaluation import evaluate_decisions
-from invite_triage.domain.criteria import Signals
+from invite_triage.core.text import fold
 from invite_triage.domain.profile import Profile
 from invite_triage.domain.triage import PreparedTriage
 from invite_triage.render.style import DECISIONS
@@ -41,6 +41,12 @@ class GroupsModel:
         # Positional index, so a table with a duplicated index still lines up.
         exploded = invitations["shared_groups"].reset_index(drop=True).explode()
         self._memberships = exploded[exploded.isin(self.groups)]
+        # The same memberships as integer codes (row, group), so a change of counted groups
+        # is one mask and one bincount, not a Python-level groupby.
+        self._owner = self._memberships.index.to_numpy(np.int64)
+        self._group_code = pd.Categorical(
+            self._memberships.to_numpy(object), categories=list(dict.fromkeys(self.groups))
+        ).codes
         self.has_truth = "relevant" in invitations.columns
         self.truth = (
             invitations["relevant"].to_numpy(bool) if self.has_truth
@@ -71,15 +77,20 @@ class GroupsModel:
         return pd.Series(column, index=self.invitations.index, dtype=object)
 
     def n_counted(self, counted: Iterable[str]) -> np.ndarray:
-        keep = self._memberships[self._memberships.isin(set(counted))]
-        counts = keep.groupby(level=0).size()
-        return counts.reindex(np.arange(len(self.invitations)), fill_value=0).to_numpy()
-
-    def _groups_signal(self, counted: tuple[str, ...]) -> np.ndarray:
-        """The engine's own ``shared_groups`` signal (``Signals.shared_groups``) on the table
-        keeping only the counted groups."""
-        kept = self.invitations.assign(shared_groups=self.counted_groups_column(counted))
-        return Signals(kept, self.profile).shared_groups
+        """How many of the counted groups each invitation shares. This is the engine's own
+        ``shared_groups`` signal (``Signals.shared_groups``) on the table whose lists keep only
+        the counted groups (``counted_groups_column``): every kept group is one of yours."""
+        wanted = set(counted)
+        categories = list(dict.fromkeys(self.groups))
+        # As the engine reads them: a group whose folded name is empty is not recognised as
+        # yours, unless none of your groups is recognised (then every listed group counts).
+        yours = {fold(g) for g in categories} - {""}
+        is_counted = np.array(
+            [g in wanted and (not yours or fold(g) in yours) for g in categories] + [False],
+            dtype=bool,
+        )
+        mask = is_counted[self._group_code]  # code -1 (never here) would read the last: False
+        return np.bincount(self._owner[mask], minlength=len(self.invitations)).astype(np.int64)
 
     @staticmethod
     def _decision_counts(decisions: pd.Series) -> dict[str, int]:
@@ -91,7 +102,7 @@ class GroupsModel:
         # The same as triaging the table whose shared_groups keep only the counted groups
         # (``counted_groups_column``): each invitation then shares n_counted of your groups.
         n_counted = self.n_counted(counted)
-        result = self._prepared.with_signals(shared_groups=self._groups_signal(counted))
+        result = self._prepared.with_signals(shared_groups=n_counted)
         groups_score = result.criterion("groups")
         passed = n_counted >= max(int(minimum), 1)
         quality = evaluate_decisions(np.where(passed, "accept", "decline"), self.truth)
