@@ -1,13 +1,13 @@
 """The intent classifier on notes written apart from the project, its speed, and its robustness.
 
-Four corpora in ``data/intent/``, written blind by people who never saw the classifier:
-``dev.csv`` designed the cue table; ``heldout.csv`` (round 1, en 0.908 / fr 0.950) and
-``heldout2.csv`` (round 2, en 0.917 / fr 0.917) were the frozen held-out sets of earlier rounds,
-spent since: with ``dev.csv`` they are the development data the round-3 model is trained on
-(``python -m invite_triage.analysis.intent_train``). ``heldout3.csv`` is the frozen held-out
-set of round 3, evaluated once on the final design, never tuned on. The hashes of the three
-held-out files are checked below. Run with ``pytest -s`` to see the per-language figures and
-confusion matrices.
+Seven corpora in ``data/intent/``, written blind by people who never saw the classifier:
+``dev.csv`` designed the cue table; ``heldout.csv`` to ``heldout4.csv`` were the frozen
+held-out sets of rounds 1 to 3 (round 1 en 0.908 / fr 0.950, round 2 0.917 / 0.917, round 3
+0.917 / 0.950 and 0.967 / 0.942), spent since: with ``dev.csv`` they are the development data
+the round-4 model is trained on (``python -m invite_triage.analysis.intent_train``).
+``heldout5.csv`` and ``heldout6.csv`` are the frozen held-out sets of round 4, evaluated once
+on the final design, never tuned on. The hashes of the held-out files are checked below. Run
+with ``pytest -s`` to see the per-language figures and confusion matrices.
 """
 
 from __future__ import annotations
@@ -50,6 +50,13 @@ HELDOUT3_SHA256 = "6eef8079eef49ff9d4bc782835f2dfcd6c4afc49c7fd1536855a0fb626358
 #: same design (nothing was changed between the two measures): an independent second reading.
 HELDOUT4 = DATA / "heldout4.csv"
 HELDOUT4_SHA256 = "fa705804de02588cc6c13025a6311bb502db587487cd8decb2ab4f022068ba24"
+#: The two frozen held-out sets of round 4, written blind by two helpers who never saw the cue
+#: table, the model or the other corpora, frozen (committed) before any round-4 change, and
+#: evaluated once on the final round-4 design.
+HELDOUT5 = DATA / "heldout5.csv"
+HELDOUT5_SHA256 = "7ec3c3d5117cf8c72a0229eda0605571bb1c80fa487499099ca1d6539f3c5130"
+HELDOUT6 = DATA / "heldout6.csv"
+HELDOUT6_SHA256 = "8dd2f9e608280f6edc7db22dbb667819b725771ce813a65ac83372c1dc10b37d"
 #: The issue's bar, per language, on notes nobody here wrote.
 MIN_HELDOUT_ACCURACY = 0.95
 #: On the development corpora the bar is higher: a miss there is a regression of the cue table
@@ -83,16 +90,28 @@ def heldout4():
     return evaluate_intent(load_corpus(HELDOUT4))
 
 
+@pytest.fixture(scope="module")
+def heldout5():
+    return evaluate_intent(load_corpus(HELDOUT5))
+
+
+@pytest.fixture(scope="module")
+def heldout6():
+    return evaluate_intent(load_corpus(HELDOUT6))
+
+
 @pytest.mark.parametrize(("path", "digest"), [(HELDOUT, HELDOUT_SHA256),
                                               (HELDOUT2, HELDOUT2_SHA256),
                                               (HELDOUT3, HELDOUT3_SHA256),
-                                              (HELDOUT4, HELDOUT4_SHA256)])
+                                              (HELDOUT4, HELDOUT4_SHA256),
+                                              (HELDOUT5, HELDOUT5_SHA256),
+                                              (HELDOUT6, HELDOUT6_SHA256)])
 def test_held_out_corpora_are_the_frozen_ones(path, digest):
     got = hashlib.sha256(path.read_bytes()).hexdigest()
     assert got == digest, f"{path.name} changed: it is frozen (see the module doc)"
 
 
-@pytest.mark.parametrize("corpus", ["dev", "heldout", "heldout2"])
+@pytest.mark.parametrize("corpus", ["dev", "heldout", "heldout2", "heldout3", "heldout4"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_development_accuracy_per_language(corpus, lang, request):
     evaluation = request.getfixturevalue(corpus)
@@ -100,57 +119,45 @@ def test_development_accuracy_per_language(corpus, lang, request):
     assert evaluation.accuracy[lang] >= MIN_DEV_ACCURACY
 
 
-#: Measured once, on the final round-3 design (cue table + linear model trained on dev,
-#: heldout and heldout2; those read at en 1.000 / fr 1.000, 1.000 / 1.000, 0.983 / 0.975):
-#: heldout3.csv gave en 0.917, fr 0.950. The bar is met in French, not in English. English
-#: misses: shared pasts in words neither layer knows ("we row together on Saturdays", "Served
-#: with you in 2 RIFLES", "Cohort 12 of the ... Fellowship", "Le Wagon batch #812") read generic,
-#: and five pitches read personal (below). Strict, so that reaching the bar turns this into a
-#: failure to remove the mark; a new design must be evaluated on a new frozen set, not tuned on
-#: this one.
-_BELOW_BAR_EN = pytest.mark.xfail(
-    strict=True, reason="held-out (heldout3.csv) kind accuracy en 0.917 (fr 0.950), below 0.95"
+#: Measured once, on the final round-4 design (the cue table with its ``offer`` cues, which
+#: outrank any shared context; the linear model with the specificity features, trained on the
+#: five development corpora): heldout5.csv gave en 0.925, fr 0.958; heldout6.csv en 0.958,
+#: fr 0.983. The bar is met on heldout6 in both languages and on heldout5 in French, not in
+#: English. Strict, so that reaching the bar turns this into a failure to remove the mark; a
+#: new design must be evaluated on a new frozen set, not tuned on these.
+_BELOW_BAR_EN5 = pytest.mark.xfail(
+    strict=True, reason="held-out (heldout5.csv) kind accuracy en 0.925 (fr 0.958), below 0.95"
 )
-#: Five heldout3 pitches read as personal: a pitch opening on a shared moment or on flattery
-#: whose offer the table weighs less ("Great meeting you at the SaaStr booth! ... book your free
-#: pipeline audit", "Your keynote ... would you be open to a short call", "J'ai adoré votre
-#: post ... Je vous offre 3 mois d'essai"), a recruitment into a business ("replace my salary
-#: ... looking for 3 motivated people to mentor"), and a franchise offer the table read generic
-#: but the model pushed to personal on "about", "your", "thought".
-_PITCH_LEAK = pytest.mark.xfail(
-    strict=True, reason="heldout3.csv m038, m070, m077, m096, m226: pitches read as personal"
+#: Seven heldout5 pitches read as personal: offers in words no cue names, behind a shared
+#: context ("a mutual friend suggested I reach out. I work with dental practices...", "Fellow
+#: UCLA alum here. I'm now a financial advisor...", "Super de vous avoir rencontré au congrès
+#: ... nous éditons un logiciel"), an income promise ("Tired of the 9-5? ... an opportunity I'd
+#: love to share"), VIP gala tables, a Québec insurance adviser. Two in heldout6 (a career coach
+#: in a shared group, a software company with a "fellow-alum discount").
+_PITCH_LEAK5 = pytest.mark.xfail(
+    strict=True, reason="heldout5.csv r037, r107, r115, r143, r177, r206, r229: pitches read "
+    "as personal"
 )
-
-
-@pytest.mark.parametrize(
-    "lang", [pytest.param("en", marks=_BELOW_BAR_EN), pytest.param("fr")]
-)
-def test_heldout3_accuracy_per_language(heldout3, lang):
-    print(f"\n{heldout3.report()}")
-    assert heldout3.accuracy[lang] >= MIN_HELDOUT_ACCURACY
-
-
-#: heldout4.csv, the second measure of the same design: en 0.967, fr 0.942; three pitches read
-#: as personal (q103 en, q140 and q204 fr).
-_BELOW_BAR_FR4 = pytest.mark.xfail(
-    strict=True, reason="held-out (heldout4.csv) kind accuracy fr 0.942 (en 0.967), below 0.95"
-)
-_PITCH_LEAK4 = pytest.mark.xfail(
-    strict=True, reason="heldout4.csv q103, q140, q204: pitches read as personal"
+_PITCH_LEAK6 = pytest.mark.xfail(
+    strict=True, reason="heldout6.csv s030, s097: pitches read as personal"
 )
 
 
 @pytest.mark.parametrize(
-    "lang", [pytest.param("en"), pytest.param("fr", marks=_BELOW_BAR_FR4)]
+    ("corpus", "lang"),
+    [pytest.param("heldout5", "en", marks=_BELOW_BAR_EN5), ("heldout5", "fr"),
+     ("heldout6", "en"), ("heldout6", "fr")],
 )
-def test_heldout4_accuracy_per_language(heldout4, lang):
-    print(f"\n{heldout4.report()}")
-    assert heldout4.accuracy[lang] >= MIN_HELDOUT_ACCURACY
+def test_frozen_held_out_accuracy_per_language(corpus, lang, request):
+    evaluation = request.getfixturevalue(corpus)
+    print(f"\n{corpus}: {evaluation.report()}")
+    assert evaluation.accuracy[lang] >= MIN_HELDOUT_ACCURACY
 
 
 @pytest.mark.parametrize(
-    "corpus", ["dev", "heldout", "heldout2", pytest.param("heldout3", marks=_PITCH_LEAK),
-               pytest.param("heldout4", marks=_PITCH_LEAK4)]
+    "corpus", ["dev", "heldout", "heldout2", "heldout3", "heldout4",
+               pytest.param("heldout5", marks=_PITCH_LEAK5),
+               pytest.param("heldout6", marks=_PITCH_LEAK6)]
 )
 def test_no_pitch_reads_as_personal(corpus, request):
     frame = request.getfixturevalue(corpus).predictions
@@ -180,21 +187,21 @@ def _as_invitations(path: Path, kind: str, context: dict[str, str]):
     return notes, coerce_invitations(table[list(empty_invitations().columns)], path.name)
 
 
-#: With the schema's defaults no heldout3 pitch is accepted (the message alone never earns an
-#: accept); in a peer's context the five pitches read as personal are (measured once).
-_ACCEPTED_PITCH = pytest.mark.xfail(
-    strict=True, reason="heldout3.csv: in a peer's context the 5 pitches read as personal "
-    "(m038, m070, m077, m096, m226) are accepted"
+#: With the schema's defaults no held-out pitch is accepted (the message alone never earns an
+#: accept); in a peer's context the pitches read as personal are (measured once).
+_ACCEPTED_PITCH5 = pytest.mark.xfail(
+    strict=True, reason="heldout5.csv: in a peer's context the 7 pitches read as personal "
+    "(r037, r107, r115, r143, r177, r206, r229) are accepted"
 )
-_ACCEPTED_PITCH4 = pytest.mark.xfail(
-    strict=True, reason="heldout4.csv: in a peer's context the 3 pitches read as personal "
-    "(q103, q140, q204) are accepted"
+_ACCEPTED_PITCH6 = pytest.mark.xfail(
+    strict=True, reason="heldout6.csv: in a peer's context the 2 pitches read as personal "
+    "(s030, s097) are accepted"
 )
-_LEAKS = {HELDOUT3: _ACCEPTED_PITCH, HELDOUT4: _ACCEPTED_PITCH4}
+_LEAKS = {HELDOUT5: _ACCEPTED_PITCH5, HELDOUT6: _ACCEPTED_PITCH6}
 _CASES = [
     pytest.param(path, context, id=f"{path.stem}-{name}",
                  marks=_LEAKS[path] if name == "peer" and path in _LEAKS else ())
-    for path in (HELDOUT2, HELDOUT3, HELDOUT4)
+    for path in (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6)
     for name, context in (("defaults", DEFAULTS), ("peer", PEER))
 ]
 

@@ -96,9 +96,10 @@ def test_pitch_note_rejects_other_kinds_and_long_text():
 
 
 #: Offers wrapped in a shared context the reader knows: read as personal, not as a pitch.
-FOOLING_EN = ("Loved your talk at the Lyon meetup! We offer a free audit of your page, "
-              "happy to share.")
-FOOLING_FR = "Bonjour, nous étions dans la même promo à Lyon. Je vous offre un essai de mon outil."
+FOOLING_EN = ("Loved your talk at the Lyon meetup! We audit social pages for brands, "
+              "happy to share what we found on yours.")
+FOOLING_FR = ("Bonjour, nous étions dans la même promo à Lyon. Mon cabinet réalise des audits "
+              "pour les PME comme la vôtre.")
 
 
 @pytest.fixture
@@ -109,7 +110,9 @@ def french():
 
 
 def test_offer_words_are_found_in_english_and_french():
-    assert set(ch05.offer_words(FOOLING_EN)) == {"free", "trial", "offer"}
+    assert set(ch05.offer_words("We offer a free audit of your page")) == {
+        "free", "trial", "offer"}
+    assert set(ch05.offer_words(FOOLING_EN)) == {"trial"}
     assert set(ch05.offer_words("Une démo GRATUITE, remise de 20 € !")) == {
         "trial", "free", "discount", "price"}
     assert ch05.offer_words("I saw your job offer; une offre d'emploi chez vous ?") == {}
@@ -123,7 +126,7 @@ def test_a_pitch_that_fools_the_reader_is_accepted_and_explained():
     assert result.ok
     assert "personal note" in result.message
     assert all(f'"{t}"' in result.message for t in triggers)
-    assert "something free" in result.message and "pitch cue" in result.message
+    assert "an audit" in result.message and "pitch cue" in result.message
 
 
 def test_a_pitch_the_reader_catches_is_not_accepted():
@@ -144,5 +147,5 @@ def test_the_fooling_pitch_feedback_is_french_in_the_french_edition(french):
     result = ch05.check_fooling_pitch(FOOLING_FR)
     assert result.ok
     assert "le lecteur s'y est trompé" in result.message
-    assert "message personnel" in result.message and "«\u202fessai\u202f»" in result.message
+    assert "message personnel" in result.message and "«\u202faudits\u202f»" in result.message
     assert "propose quelque chose" in ch05.check_fooling_pitch("Bonjour !").message

@@ -2,15 +2,16 @@
 
 Labelled corpora live in ``data/intent/``, written blind by people who never saw the
 classifier: ``dev.csv``, ``heldout.csv`` and ``heldout2.csv`` (development: the cue table was
-written and the model trained on them), ``heldout3.csv`` and ``heldout4.csv`` (frozen: each
-evaluated once on the round-3 design, never tuned on). Columns ``id, lang, kind, category,
-note``; ``kind`` is one of personal / generic / pitch. The figure that matters is the kind
-accuracy per language, and the confusion matrix: a pitch read as personal is the costly
-mistake (the triage then accepts it).
+written and the model trained on them), ``heldout3.csv`` and ``heldout4.csv`` (frozen for
+round 3, spent since: development data of round 4), ``heldout5.csv`` and ``heldout6.csv``
+(frozen: each evaluated once on the round-4 design, never tuned on). Columns ``id, lang,
+kind, category, note``; ``kind`` is one of personal / generic / pitch. The figure that
+matters is the kind accuracy per language, and the confusion matrix: a pitch read as personal
+is the costly mistake (the triage then accepts it).
 
 Print the figures for one corpus::
 
-    python -m invite_triage.analysis.intent_eval data/intent/heldout3.csv
+    python -m invite_triage.analysis.intent_eval data/intent/heldout5.csv
 """
 
 from __future__ import annotations
@@ -81,9 +82,11 @@ def load_corpus(path: str | os.PathLike[str]) -> pd.DataFrame:
     return corpus[list(CORPUS_COLUMNS)]
 
 
-#: The corpora shipped in the checkout's ``data/intent/``, oldest first; the last is the frozen
-#: held-out set of the current design.
-INTENT_CORPORA: tuple[str, ...] = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
+#: The corpora shipped in the checkout's ``data/intent/``, oldest first; the last two are the
+#: frozen held-out sets of the current design.
+INTENT_CORPORA: tuple[str, ...] = (
+    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+)
 
 
 def intent_corpus(name: str = INTENT_CORPORA[-1]) -> pd.DataFrame:
@@ -140,7 +143,7 @@ def intent_results(source: IntentEvaluation | str = INTENT_CORPORA[-1],
     """Both languages' confusion matrices in one table a learner reads in ``lang`` (None: the
     current language): rows are the notes' language and what each note really is, columns what
     the classifier read, plus the share read right; an "all notes" row per language carries
-    its accuracy. ``source`` is an evaluation or a corpus name (``"heldout3"``)."""
+    its accuracy. ``source`` is an evaluation or a corpus name (``"heldout5"``)."""
     evaluation = _evaluation(source)
     kinds = {k: label("message_kind", k, lang) for k in KINDS}
     right = message("analysis.intent_eval.read_right", lang)

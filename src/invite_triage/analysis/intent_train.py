@@ -2,8 +2,9 @@
 
 The model is a multinomial logistic regression (scikit-learn, ``lbfgs``: deterministic) over
 :func:`invite_triage.domain.intent.note_features` of the labelled development corpora in
-``data/intent/`` (``dev.csv``, ``heldout.csv``, ``heldout2.csv``: both held-out sets of
-earlier rounds are spent). Features seen in fewer than :data:`MIN_NOTES` notes are dropped:
+``data/intent/`` (``dev.csv`` and the held-out sets of rounds 1 to 3, ``heldout.csv`` to
+``heldout4.csv``: all spent; ``heldout5.csv`` and ``heldout6.csv``, frozen for round 4, are
+never read here). Features seen in fewer than :data:`MIN_NOTES` notes are dropped:
 they cannot generalise and would only bloat the file. The coefficients are written rounded to
 :data:`DIGITS` decimals; the package reads them with numpy alone, so scikit-learn is needed
 only here (the ``dev`` extra). A test checks that the shipped file equals a fresh run.
@@ -32,6 +33,8 @@ TRAINING_CORPORA: tuple[str, ...] = (
     "data/intent/dev.csv",
     "data/intent/heldout.csv",
     "data/intent/heldout2.csv",
+    "data/intent/heldout3.csv",
+    "data/intent/heldout4.csv",
 )
 #: A feature must occur in this many training notes to be kept.
 MIN_NOTES = 2

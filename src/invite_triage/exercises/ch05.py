@@ -143,8 +143,8 @@ def _quoted(phrases: tuple[str, ...] | list[str]) -> str:
 
 @exercise(
     "fooling_pitch",
-    'answer = ("Loved your talk at the Lyon meetup! We offer a free audit of your page, "\n'
-    '          "happy to share.")\n'
+    'answer = ("Loved your talk at the Lyon meetup! We audit social pages for brands, "\n'
+    '          "happy to share what we found on yours.")\n'
     "classify_message(answer)",
 )
 def check_fooling_pitch(answer: object) -> Feedback:

@@ -40,6 +40,7 @@ def __getattr__(name: str) -> dict[str, str]:
 
 #: Background colour of a highlighted phrase, by the phrase's kind in the table.
 MARK_COLOURS: dict[str, str] = {
+    "offer": "#eda27a",
     "pitch": "#f4c7a8",
     "request": "#f9e2b8",
     "link": "#d9d2f0",
@@ -56,7 +57,7 @@ EXAMPLES: tuple[str, ...] = (
 
 
 #: When phrases overlap, the highlight takes the colour of the strongest kind.
-_KIND_STRENGTH = ("pitch", "request", "link", "personal", "generic", "greeting")
+_KIND_STRENGTH = ("offer", "pitch", "request", "link", "personal", "generic", "greeting")
 
 
 def _clusters(spans: tuple[Span, ...]) -> list[tuple[int, int, list[str]]]:
