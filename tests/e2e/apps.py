@@ -73,6 +73,14 @@ ARM_LATENCY_JS = r"""
   }
 }
 """
+# The accessible name of every chart image on the page, from the attributes that name an
+# image, in the order a screen reader reads them (aria-label, alt, then title: ipywidgets 8
+# shows an Image's ``tooltip`` as ``title``).
+CHART_NAMES_JS = r"""
+() => [...document.querySelectorAll('img.it-chart, .it-chart img')].map(img =>
+  ['aria-label', 'alt', 'title'].map(a => (img.getAttribute(a) || '').trim()).find(Boolean)
+  || '')
+"""
 REDRAWN_JS = "() => window.__e2eLatency.redrawAt !== null && window.__e2eLatency.keyAt !== null"
 LATENCY_JS = "() => window.__e2eLatency.redrawAt - window.__e2eLatency.keyAt"
 
@@ -144,6 +152,18 @@ class AppResult:
 def mark_apps(page: Page) -> list[dict]:
     """Find the apps on the page (outermost ``.it-app``, else widget roots with a control)."""
     return page.evaluate(MARK_APPS_JS)
+
+
+def chart_names(page: Page) -> list[str]:
+    """The accessible name of each chart (``.it-chart`` image) on the page, "" when it has
+    none: a screen reader would announce only "image"."""
+    return page.evaluate(CHART_NAMES_JS)
+
+
+def unnamed_charts(names: list[str]) -> list[str]:
+    """A failure for each chart without an accessible name (numbered from 1, page order)."""
+    return [f"chart {number} of {len(names)} has no accessible name (alt, aria-label or title)"
+            for number, name in enumerate(names, start=1) if not name]
 
 
 def app_locator(page: Page, index: int) -> Locator:

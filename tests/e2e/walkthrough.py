@@ -26,6 +26,7 @@ class NotebookReport:
     widgets: dict = field(default_factory=dict)
     widgets_settled: bool = True
     apps: list[app_actions.AppResult] = field(default_factory=list)
+    chart_names: list[str] = field(default_factory=list)
     seconds: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
 
@@ -45,6 +46,7 @@ class NotebookReport:
             found.append(f"some widget outputs never rendered: {self.widgets}")
         for app in self.apps:
             found += [f"app {app.index}: {failure}" for failure in app.failures]
+        found += app_actions.unnamed_charts(self.chart_names)
         return found
 
     def summary(self) -> dict:
@@ -53,6 +55,7 @@ class NotebookReport:
             "seconds": self.seconds,
             "phases": self.phases,
             "widgets": self.widgets,
+            "chart_names": self.chart_names,
             "apps": [
                 {"actions": app.actions, "failures": app.failures, "latency_ms": app.latency_ms}
                 for app in self.apps
@@ -113,6 +116,7 @@ def walk_notebook_in_lab(
         report.widgets = count_widget_views(page)
         exercise_apps(page, report, latency_presses)
         phase("use apps")
+        report.chart_names = app_actions.chart_names(page)  # after the apps' redraws
         report.problems = find_problems(page)
         report.browser_problems = log.problems()
     finally:

@@ -1,11 +1,12 @@
 """What the command line writes from a LinkedIn export: an HTML report and decision CSVs.
 
 The HTML report is one self-contained file (charts embedded as base64 PNG, CSS inline, no
-script, no link to load), so it opens offline and can be mailed to oneself. Every piece of
-text that comes from the export is escaped: a connection called ``<script>…`` stays text.
-CSV files meant for a spreadsheet go through ``safe_csv``, which neutralises cells a
-spreadsheet would run as a formula (CSV injection). Inputs are never modified: writing over
-the export itself is refused.
+script, no link to load), so it opens offline and can be mailed to oneself. Its charts are
+drawn at the apps' density and shown at their 1x size, sharp on a 2x screen; a palette keeps
+them light. Every piece of text that comes from the export is escaped: a connection called
+``<script>…`` stays text. CSV files meant for a spreadsheet go through ``safe_csv``, which
+neutralises cells a spreadsheet would run as a formula (CSV injection). Inputs are never
+modified: writing over the export itself is refused.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import PIL.Image
 from matplotlib.figure import Figure
 
 from invite_triage.analysis.network import (
@@ -39,6 +41,7 @@ from invite_triage.domain.profile import Profile
 from invite_triage.domain.triage import triage
 from invite_triage.linkedin.export import LinkedInExport, load_export, pending_invitations
 from invite_triage.render.charts import FONT_SIZE, OKABE_ITO, TITLE_SIZE, plot_composition
+from invite_triage.render.style import CSS_DPI, FIGURE_DPI
 from invite_triage.render.texts import (
     date_axis,
     decision_name,
@@ -267,11 +270,29 @@ def _intent(kind: object, lang: str | None) -> str:
 _INTENTS: tuple[str, ...] = KINDS
 
 
-def figure_png_base64(fig: Figure, dpi: int = 80) -> str:
-    """The figure as a base64 PNG, to embed in a self-contained page."""
+#: Colours a report chart keeps: a chart's flat colours and their anti-aliased edges fit in
+#: a palette, which makes a 2x image smaller than the 1x full-colour one was.
+PALETTE_COLOURS = 256
+
+
+def figure_png(fig: Figure, dpi: float = FIGURE_DPI) -> bytes:
+    """The figure as a palette PNG drawn at ``dpi`` (by default the apps' density: each CSS
+    pixel of the chart gets ``PIXEL_DENSITY``² image pixels, sharp on a 2x screen)."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    drawn = PIL.Image.open(buffer).convert("RGBA")
+    flat = PIL.Image.new("RGBA", drawn.size, "white")
+    flat.alpha_composite(drawn)  # a transparent background is shown on the page's white
+    palette = flat.convert("RGB").quantize(PALETTE_COLOURS, method=PIL.Image.Quantize.MEDIANCUT,
+                                           dither=PIL.Image.Dither.NONE)
+    out = io.BytesIO()
+    palette.save(out, format="png", optimize=True, dpi=(dpi, dpi))
+    return out.getvalue()
+
+
+def figure_png_base64(fig: Figure, dpi: float = FIGURE_DPI) -> str:
+    """The figure as a base64 PNG (``figure_png``), to embed in a self-contained page."""
+    return base64.b64encode(figure_png(fig, dpi)).decode("ascii")
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -331,7 +352,16 @@ def html_table(
 
 
 def _figure(fig: Figure, alt: str) -> str:
-    return f'<img alt="{_e(alt)}" src="data:image/png;base64,{figure_png_base64(fig)}">'
+    """An ``<img>`` of ``fig`` drawn at ``FIGURE_DPI`` and shown at its 1x size (``CSS_DPI``
+    CSS pixels per inch, as in the apps): never stretched, narrower only where the page is
+    (``max-width``), its height following. ``alt`` says what the chart shows."""
+    png = figure_png(fig, FIGURE_DPI)
+    with PIL.Image.open(io.BytesIO(png)) as image:
+        width, height = (round(side * CSS_DPI / FIGURE_DPI) for side in image.size)
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<img alt="{_e(alt)}" width="{width}" height="{height}" '
+            f'style="width:{width}px;max-width:100%;height:auto" '
+            f'src="data:image/png;base64,{data}">')
 
 
 def _section(title: str, *parts: str) -> str:

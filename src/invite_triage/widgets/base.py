@@ -1,7 +1,8 @@
 """Shared pieces of every widget app: the model/view split, in-place charts, visible errors.
 
 CSS classes (the browser tests rely on them): app roots ``it-app``, charts ``it-chart``,
-shown numbers and summaries ``it-summary`` (use ``summary_html()``).
+shown numbers and summaries ``it-summary`` (use ``summary_html()``). Every chart has an
+accessible name (its ``title`` attribute, see :class:`FigureView`).
 
 Pattern (after the official ipywidgets tutorial):
 - a *model* is a plain Python object holding state and computing results (testable without
@@ -18,6 +19,7 @@ import functools
 import html
 import inspect
 import io
+import re
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +27,7 @@ from typing import Any
 import ipywidgets as widgets
 import numpy as np
 import PIL.Image
+import traitlets
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -78,10 +81,22 @@ class FigureView(widgets.Image):
     app whose controls change only a few artists calls :meth:`redraw_only` with them once its
     layout is fixed: the rest of the figure is then drawn once, kept as a background, and
     each refresh pastes it back and draws only those artists (matplotlib's blitting).
+
+    Its accessible name (what a screen reader announces for the image) is the figure's titles,
+    read again at every refresh so it follows a title an app changes; a figure without a
+    title is named by the catalog's ``app.common.chart_name``. ipywidgets 8 has no ``alt`` on
+    an Image: the name goes in ``tooltip``, which the browser shows as the ``<img>``'s
+    ``title`` attribute (an image's accessible name when it has no ``alt``).
     """
 
-    def __init__(self, figure: Figure, **kwargs: Any):
+    #: Always empty, never shown: ipywidgets 8's ``DOMWidgetView.updateTooltip`` reads
+    #: ``description.length`` before it sets ``title``, and an Image has no description (a
+    #: JavaScript error, jupyter-widgets/ipywidgets#3860). Synced so that the read succeeds.
+    description = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, figure: Figure, lang: str | None = None, **kwargs: Any):
         super().__init__(format="png", **kwargs)
+        self._fallback_name = message("app.common.chart_name", app_language(lang))
         self.figure = at_display_density(figure)
         if figure.canvas is None or not isinstance(figure.canvas, FigureCanvasAgg):
             FigureCanvasAgg(figure)
@@ -144,7 +159,15 @@ class FigureView(widgets.Image):
         width = f"{css_width(self.figure)}px"
         if self.layout.width != width:
             self.layout.width = width
+        name = chart_name(self.figure) or self._fallback_name
+        if self.tooltip != name:
+            self.tooltip = name
         self.value = png_bytes(self.figure)
+
+    @property
+    def accessible_name(self) -> str:
+        """What a screen reader announces for the chart (the image's ``title``)."""
+        return self.tooltip or ""
 
     def full_redraw_pixels(self) -> np.ndarray:
         """The figure's pixels drawn whole, as without :meth:`redraw_only` (for tests that
@@ -173,6 +196,24 @@ def _draw_order(artist: Artist) -> tuple[float, int, float, int]:
         artist.get_zorder() if artist.axes is not None else 0.0,
         children.index(artist) if artist in children else 0,
     )
+
+
+#: A title's line breaks (wrapped to the chart's width): a name is one line. Other spaces,
+#: such as French no-break spaces, are kept.
+_LINE_BREAKS = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def chart_name(figure: Figure) -> str:
+    """The figure's shown titles as one line of plain text (suptitle first, then each shown
+    axes' left, centre and right titles), "" when it has none: the words a sighted reader
+    sees first."""
+    titles = [getattr(figure, "_suptitle", None)]
+    for ax in figure.axes:
+        if ax.get_visible():
+            titles += [ax._left_title, ax.title, ax._right_title]
+    lines = [_LINE_BREAKS.sub(" ", title.get_text().replace(r"\$", "$")).strip()
+             for title in titles if title is not None and title.get_visible()]
+    return " · ".join(line for line in lines if line)
 
 
 def png_bytes(figure: Figure) -> bytes:
