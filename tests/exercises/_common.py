@@ -1,8 +1,9 @@
 """What every chapter's checkers must do, whatever the chapter: a hint when unanswered, never an
 exception on an odd answer, a solution on demand (and for chapters 05–07, a runnable one).
 
-Each ``test_chNN.py`` runs these on its own exercises; expected answers stay in those modules,
-recomputed from the data and the package's public functions, not copied from the checkers.
+``test_every_checker.py`` runs these on every checker the package has; expected answers stay in
+the ``test_chNN.py`` modules, recomputed from the data and the package's public functions, not
+copied from the checkers.
 """
 
 from __future__ import annotations
