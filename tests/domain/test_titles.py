@@ -349,7 +349,7 @@ def test_explain_names_the_context_word():
     explanation = explain_title("Police Communications Supervisor")
     assert explanation.family == "other"
     assert explanation.family_words == ("communications", "police")
-    assert 'not read as marketing next to "police"' in explanation.sentence
+    assert 'not read as marketing & communication next to "police"' in explanation.sentence
     other_word = explain_title("Blood Donor Recruiter | Fundraising")
     assert other_word.family == "other" and "blood" in other_word.family_words
 

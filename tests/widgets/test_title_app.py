@@ -7,8 +7,12 @@ of the app; bad input must show a clear message and never raise out of a callbac
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
+from invite_triage.core.i18n import get_language, set_language
 from invite_triage.domain.profile import FAMILIES, RELEVANT_WEIGHT
 from invite_triage.render.style import HIGHLIGHT
 from invite_triage.widgets.title_app import title_app
@@ -97,3 +101,53 @@ def test_title_app_escapes_html_and_survives_mathtext(profile, text):
 def test_callback_errors_are_shown_not_raised(profile, monkeypatch):
     assert_callback_error_is_shown(title_app(profile), monkeypatch, "read",
                                    lambda app: setattr(app.text, "value", "CTO"))
+
+
+def _why_cells(app) -> list[str]:
+    """The table's cells, as the learner reads them (HTML entities undone)."""
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", app.summary.value)
+    return [html.unescape(c) for c in cells]
+
+
+@pytest.mark.parametrize(
+    ("title", "french", "english"),
+    [
+        ("Head of Growth", ["d'après «\u202fgrowth\u202f»",
+                            "marqueur le plus élevé\u202f: «\u202fhead of\u202f»"],
+         ["from", "highest marker"]),
+        ("Chef de projet marketing", ["nom de poste, pas un niveau hiérarchique"], ["role name"]),
+        ("Gérant de restaurant", ["est précisé par un secteur"], ["qualified by a sector"]),
+        ("Police Communications Supervisor",
+         ["aucun mot de métier trouvé", "n'est pas lu comme marketing et communication"],
+         ["function word", "not read as"]),
+        ("Zzyzx qwerty", ["aucun mot de métier trouvé", "aucun marqueur de niveau"],
+         ["function word", "seniority marker"]),
+    ],
+)
+def test_title_app_in_french_gives_its_reasons_in_french(title, french, english):
+    before = get_language()
+    try:
+        set_language("en")  # the app speaks its edition's language, not the process's
+        app = title_app(example_profile("fr"), "Recruiter", lang="fr")
+        app.text.value = title
+        exp = app.reading.explanation
+        cells = _why_cells(app)
+        assert exp.family_reason in cells and exp.seniority_reason in cells
+        shown = " ".join(cells)
+        for text in french:
+            assert text in shown
+        for text in english:
+            assert text not in shown
+    finally:
+        set_language(before)
+
+
+def test_title_app_in_english_keeps_english_reasons_under_a_french_process():
+    before = get_language()
+    try:
+        set_language("fr")
+        app = title_app(example_profile("en"), "Head of Growth", lang="en")
+        cells = _why_cells(app)
+        assert 'from "growth"' in cells and 'highest marker "head of"' in cells
+    finally:
+        set_language(before)

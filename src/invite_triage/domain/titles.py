@@ -19,6 +19,9 @@ of ``docs/taxonomy.md``:
 Matching runs once per *distinct* title (``classify_titles`` factorises first), on a
 normalised text (lower case, no accents, no emoji, inclusive forms collapsed), with one
 precompiled trie-shaped regex, so a million rows cost little more than a few string passes.
+
+``explain_title`` says in words which terms decided, one title at a time: its reasons come from
+the message catalog (msgids ``title.explain.*``), in the language asked for.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from invite_triage.core.i18n import get_language, label, message, template
 from invite_triage.core.text import to_ascii
 from invite_triage.domain.taxonomy import FAMILIES, SENIORITIES
 
@@ -502,7 +506,11 @@ def classify_titles(titles: pd.Series) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class TitleExplanation:
-    """Why a title got its family and seniority: the words that decided, in plain words."""
+    """Why a title got its family and seniority: the words that decided, in plain words.
+
+    The reasons and :attr:`sentence` are in ``lang``, from the message catalog
+    (msgids ``title.explain.*``); the words themselves are the title's, as read.
+    """
 
     text: str
     cleaned: str
@@ -513,59 +521,89 @@ class TitleExplanation:
     part: str
     family_reason: str
     seniority_reason: str
+    lang: str
 
     @property
     def sentence(self) -> str:
         """One readable line, e.g. for the guide's "type a title" widget."""
-        shown = " ".join(self.text.split()) or "(empty title)"
+        lang = self.lang
+        shown = " ".join(self.text.split()) or message("title.explain.empty_title", lang)
         if len(shown) > SHOWN_CHARS:
             shown = shown[: SHOWN_CHARS - 1].rstrip() + "…"
-        return (
-            f'"{shown}" -> family {self.family} ({self.family_reason}); '
-            f"seniority {self.seniority} ({self.seniority_reason})."
+        return message(
+            "title.explain.sentence",
+            lang,
+            title=_quoted((shown,), lang),
+            family=label("family", self.family, lang),
+            family_reason=self.family_reason,
+            seniority=label("seniority", self.seniority, lang),
+            seniority_reason=self.seniority_reason,
         )
 
     def __str__(self) -> str:
         return self.sentence
 
 
-def _quoted(words: tuple[str, ...]) -> str:
-    return ", ".join(f'"{w}"' for w in words)
+def _quoted(words: tuple[str, ...], lang: str) -> str:
+    """The words in the language's quotes ("x" / « x »), comma-separated."""
+    quote = template("title.explain.quoted", lang)
+    return ", ".join(quote.format(word=w) for w in words)
 
 
-def explain_title(text: Any) -> TitleExplanation:
-    """Classify one title and say which words decided the family and the seniority."""
+def _family_reason(decision: _Decision, cleaned: str, lang: str) -> tuple[tuple[str, ...], str]:
+    """The words that decided the family, and why, in ``lang``."""
+    hit = decision.family_hit
+    if decision.sector_word is not None and hit is not None:
+        words: tuple[str, ...] = (hit.text, decision.sector_word)
+        reason = message("title.explain.family.sector", lang, word=_quoted((hit.text,), lang),
+                         sector=_quoted((decision.sector_word,), lang))
+    elif hit is not None and hit.term.family == DEFAULT_FAMILY:
+        words = (hit.text,)
+        reason = message("title.explain.family.outside", lang, word=_quoted(words, lang))
+    elif hit is not None:
+        words = (hit.text,)
+        reason = message("title.explain.family.from", lang, word=_quoted(words, lang))
+    else:
+        words = ()
+        reason = message("title.explain.family.none" if cleaned else "title.explain.family.empty",
+                         lang)
+    if decision.cancelled:
+        words += tuple(word for c in decision.cancelled for word in (c.text, c.context))
+        cancelled = ", ".join(
+            message("title.explain.family.cancelled", lang, word=_quoted((c.text,), lang),
+                    family=label("family", c.family, lang),
+                    context=_quoted((c.context,), lang))
+            for c in decision.cancelled
+        )
+        reason = message("title.explain.family.with_cancelled", lang, reason=reason,
+                         cancelled=cancelled)
+    return words, reason
+
+
+def _seniority_reason(decision: _Decision, lang: str) -> tuple[tuple[str, ...], str]:
+    """The words that decided the seniority, and why, in ``lang``."""
+    words = tuple(h.text for h in decision.seniority_hits)
+    if words and decision.seniority != DEFAULT_SENIORITY:
+        reason = message("title.explain.seniority.marker", lang, words=_quoted(words, lang))
+    elif words:
+        reason = message("title.explain.seniority.role_name", lang, words=_quoted(words, lang))
+    else:
+        reason = message("title.explain.seniority.none", lang)
+    return words, reason
+
+
+def explain_title(text: Any, lang: str | None = None) -> TitleExplanation:
+    """Classify one title and say which words decided the family and the seniority.
+
+    The reasons are in ``lang`` (None: the current language, ``core.i18n.get_language()``);
+    an unknown language raises :class:`~invite_triage.core.errors.InvalidInputError`.
+    """
+    lang = get_language() if lang is None else lang
     raw = _scalar_text(text)
     cleaned = normalise_title(raw)
     decision = _decide(cleaned)
-    hit = decision.family_hit
-    if decision.sector_word is not None and hit is not None:
-        family_words = (hit.text, decision.sector_word)
-        family_reason = (
-            f'"{hit.text}" is qualified by a sector ("{decision.sector_word}"), '
-            "and managers and sellers of an establishment follow its sector"
-        )
-    elif hit is not None and hit.term.family == DEFAULT_FAMILY:
-        family_words = (hit.text,)
-        family_reason = f'"{hit.text}" names a job outside the business families'
-    elif hit is not None:
-        family_words = (hit.text,)
-        family_reason = f'from "{hit.text}"'
-    else:
-        family_words = ()
-        family_reason = "no function word found" if cleaned else "empty title"
-    if decision.cancelled:
-        family_words += tuple(word for c in decision.cancelled for word in (c.text, c.context))
-        family_reason += "; " + ", ".join(
-            f'"{c.text}" not read as {c.family} next to "{c.context}"' for c in decision.cancelled
-        )
-    seniority_words = tuple(h.text for h in decision.seniority_hits)
-    if decision.seniority_hits and decision.seniority != DEFAULT_SENIORITY:
-        seniority_reason = f"highest marker {_quoted(seniority_words)}"
-    elif decision.seniority_hits:
-        seniority_reason = f"{_quoted(seniority_words)} is a role name, not a management level"
-    else:
-        seniority_reason = "no seniority marker"
+    family_words, family_reason = _family_reason(decision, cleaned, lang)
+    seniority_words, seniority_reason = _seniority_reason(decision, lang)
     return TitleExplanation(
         text=raw,
         cleaned=cleaned,
@@ -576,6 +614,7 @@ def explain_title(text: Any) -> TitleExplanation:
         part=decision.part,
         family_reason=family_reason,
         seniority_reason=seniority_reason,
+        lang=lang,
     )
 
 

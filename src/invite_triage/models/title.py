@@ -30,7 +30,7 @@ class TitleModel:
 
     def read(self, text: str) -> TitleReading:
         text = "" if text is None else str(text)
-        explanation = explain_title(text)
+        explanation = explain_title(text, self.lang)
         notes = []
         if len(text) > MAX_CHARS:
             notes.append(message("app.title.note_long", self.lang, n=number(len(text), self.lang),
