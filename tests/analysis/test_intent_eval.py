@@ -1,13 +1,14 @@
 """The intent classifier on notes written apart from the project, its speed, and its robustness.
 
-Seven corpora in ``data/intent/``, written blind by people who never saw the classifier:
-``dev.csv`` designed the cue table; ``heldout.csv`` to ``heldout4.csv`` were the frozen
-held-out sets of rounds 1 to 3 (round 1 en 0.908 / fr 0.950, round 2 0.917 / 0.917, round 3
-0.917 / 0.950 and 0.967 / 0.942), spent since: with ``dev.csv`` they are the development data
-the round-4 model is trained on (``python -m invite_triage.analysis.intent_train``).
-``heldout5.csv`` and ``heldout6.csv`` are the frozen held-out sets of round 4, evaluated once
-on the final design, never tuned on. The hashes of the held-out files are checked below. Run
-with ``pytest -s`` to see the per-language figures and confusion matrices.
+Nine corpora in ``data/intent/``, written blind by people who never saw the classifier:
+``dev.csv`` designed the cue table; ``heldout.csv`` to ``heldout6.csv`` were the frozen
+held-out sets of rounds 1 to 4 (round 1 en 0.908 / fr 0.950, round 2 0.917 / 0.917, round 3
+0.917 / 0.950 and 0.967 / 0.942, round 4 0.925 / 0.958 and 0.958 / 0.983), spent since: with
+``dev.csv`` they are the development data the round-5 model is trained on
+(``python -m invite_triage.analysis.intent_train``). ``heldout7.csv`` and ``heldout8.csv`` are
+the frozen held-out sets of round 5, evaluated once on the final design, never tuned on. The
+hashes of the held-out files are checked below. Run with ``pytest -s`` to see the per-language
+figures and confusion matrices.
 """
 
 from __future__ import annotations
@@ -50,13 +51,19 @@ HELDOUT3_SHA256 = "6eef8079eef49ff9d4bc782835f2dfcd6c4afc49c7fd1536855a0fb626358
 #: same design (nothing was changed between the two measures): an independent second reading.
 HELDOUT4 = DATA / "heldout4.csv"
 HELDOUT4_SHA256 = "fa705804de02588cc6c13025a6311bb502db587487cd8decb2ab4f022068ba24"
-#: The two frozen held-out sets of round 4, written blind by two helpers who never saw the cue
-#: table, the model or the other corpora, frozen (committed) before any round-4 change, and
-#: evaluated once on the final round-4 design.
+#: The two held-out sets of round 4, written blind by two helpers who never saw the cue table,
+#: the model or the other corpora, frozen before any round-4 change and evaluated once on the
+#: final round-4 design (en 0.925 / fr 0.958 and 0.958 / 0.983); spent since (round 5).
 HELDOUT5 = DATA / "heldout5.csv"
 HELDOUT5_SHA256 = "7ec3c3d5117cf8c72a0229eda0605571bb1c80fa487499099ca1d6539f3c5130"
 HELDOUT6 = DATA / "heldout6.csv"
 HELDOUT6_SHA256 = "8dd2f9e608280f6edc7db22dbb667819b725771ce813a65ac83372c1dc10b37d"
+#: The two frozen held-out sets of round 5, written blind the same way, frozen (committed)
+#: before any round-5 change, evaluated once on the final round-5 design.
+HELDOUT7 = DATA / "heldout7.csv"
+HELDOUT7_SHA256 = "61e1f1bf6fd5287ae1dd3d6cb1cdb0b401511b38b0e6a85c85e50bead8f96eca"
+HELDOUT8 = DATA / "heldout8.csv"
+HELDOUT8_SHA256 = "b1db671d45840b1079bfe635622bfc52a7a02c00f1d8db8c19c5aee77cf1b339"
 #: The issue's bar, per language, on notes nobody here wrote.
 MIN_HELDOUT_ACCURACY = 0.95
 #: On the development corpora the bar is higher: a miss there is a regression of the cue table
@@ -100,18 +107,32 @@ def heldout6():
     return evaluate_intent(load_corpus(HELDOUT6))
 
 
+@pytest.fixture(scope="module")
+def heldout7():
+    return evaluate_intent(load_corpus(HELDOUT7))
+
+
+@pytest.fixture(scope="module")
+def heldout8():
+    return evaluate_intent(load_corpus(HELDOUT8))
+
+
 @pytest.mark.parametrize(("path", "digest"), [(HELDOUT, HELDOUT_SHA256),
                                               (HELDOUT2, HELDOUT2_SHA256),
                                               (HELDOUT3, HELDOUT3_SHA256),
                                               (HELDOUT4, HELDOUT4_SHA256),
                                               (HELDOUT5, HELDOUT5_SHA256),
-                                              (HELDOUT6, HELDOUT6_SHA256)])
+                                              (HELDOUT6, HELDOUT6_SHA256),
+                                              (HELDOUT7, HELDOUT7_SHA256),
+                                              (HELDOUT8, HELDOUT8_SHA256)])
 def test_held_out_corpora_are_the_frozen_ones(path, digest):
     got = hashlib.sha256(path.read_bytes()).hexdigest()
     assert got == digest, f"{path.name} changed: it is frozen (see the module doc)"
 
 
-@pytest.mark.parametrize("corpus", ["dev", "heldout", "heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize(
+    "corpus", ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
+)
 @pytest.mark.parametrize("lang", LANGS)
 def test_development_accuracy_per_language(corpus, lang, request):
     evaluation = request.getfixturevalue(corpus)
@@ -119,34 +140,32 @@ def test_development_accuracy_per_language(corpus, lang, request):
     assert evaluation.accuracy[lang] >= MIN_DEV_ACCURACY
 
 
-#: Measured once, on the final round-4 design (the cue table with its ``offer`` cues, which
-#: outrank any shared context; the linear model with the specificity features, trained on the
-#: five development corpora): heldout5.csv gave en 0.925, fr 0.958; heldout6.csv en 0.958,
-#: fr 0.983. The bar is met on heldout6 in both languages and on heldout5 in French, not in
-#: English. Strict, so that reaching the bar turns this into a failure to remove the mark; a
-#: new design must be evaluated on a new frozen set, not tuned on these.
-_BELOW_BAR_EN5 = pytest.mark.xfail(
-    strict=True, reason="held-out (heldout5.csv) kind accuracy en 0.925 (fr 0.958), below 0.95"
+#: Measured once, on the final round-5 design (round 4's, plus ``incentive`` cues, a price or
+#: something free, that count as pitch only from a stranger, and more ``offer`` cues: a seller
+#: describing what they do for people like you; the model trained on the seven development
+#: corpora): heldout7.csv gave en 0.950, fr 0.942; heldout8.csv en 0.950, fr 0.983. The bar is
+#: met on three of the four, not on heldout7 in French. Strict, so that reaching the bar turns
+#: this into a failure to remove the mark; a new design must be evaluated on a new frozen set,
+#: not tuned on these.
+_BELOW_BAR_FR7 = pytest.mark.xfail(
+    strict=True, reason="held-out (heldout7.csv) kind accuracy fr 0.942 (en 0.950), below 0.95"
 )
-#: Seven heldout5 pitches read as personal: offers in words no cue names, behind a shared
-#: context ("a mutual friend suggested I reach out. I work with dental practices...", "Fellow
-#: UCLA alum here. I'm now a financial advisor...", "Super de vous avoir rencontré au congrès
-#: ... nous éditons un logiciel"), an income promise ("Tired of the 9-5? ... an opportunity I'd
-#: love to share"), VIP gala tables, a Québec insurance adviser. Two in heldout6 (a career coach
-#: in a shared group, a software company with a "fellow-alum discount").
-_PITCH_LEAK5 = pytest.mark.xfail(
-    strict=True, reason="heldout5.csv r037, r107, r115, r143, r177, r206, r229: pitches read "
-    "as personal"
+#: Pitches still read as personal: a seller's self-description in words no offer cue names,
+#: after a shared school, group or event ("I'm a realtor in Scottsdale helping relocating
+#: physicians", "We supply locum doctors", "je lance une solution de signature électronique",
+#: "je suis aujourd'hui sophrologue en entreprise", "Most clinics we work with break even").
+_PITCH_LEAK7 = pytest.mark.xfail(
+    strict=True, reason="heldout7.csv t001, t022, t081, t101, t206, t216: pitches read as personal"
 )
-_PITCH_LEAK6 = pytest.mark.xfail(
-    strict=True, reason="heldout6.csv s030, s097: pitches read as personal"
+_PITCH_LEAK8 = pytest.mark.xfail(
+    strict=True, reason="heldout8.csv u073, u089, u168, u205: pitches read as personal"
 )
 
 
 @pytest.mark.parametrize(
     ("corpus", "lang"),
-    [pytest.param("heldout5", "en", marks=_BELOW_BAR_EN5), ("heldout5", "fr"),
-     ("heldout6", "en"), ("heldout6", "fr")],
+    [("heldout7", "en"), pytest.param("heldout7", "fr", marks=_BELOW_BAR_FR7),
+     ("heldout8", "en"), ("heldout8", "fr")],
 )
 def test_frozen_held_out_accuracy_per_language(corpus, lang, request):
     evaluation = request.getfixturevalue(corpus)
@@ -155,9 +174,9 @@ def test_frozen_held_out_accuracy_per_language(corpus, lang, request):
 
 
 @pytest.mark.parametrize(
-    "corpus", ["dev", "heldout", "heldout2", "heldout3", "heldout4",
-               pytest.param("heldout5", marks=_PITCH_LEAK5),
-               pytest.param("heldout6", marks=_PITCH_LEAK6)]
+    "corpus", ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+               pytest.param("heldout7", marks=_PITCH_LEAK7),
+               pytest.param("heldout8", marks=_PITCH_LEAK8)]
 )
 def test_no_pitch_reads_as_personal(corpus, request):
     frame = request.getfixturevalue(corpus).predictions
@@ -189,19 +208,19 @@ def _as_invitations(path: Path, kind: str, context: dict[str, str]):
 
 #: With the schema's defaults no held-out pitch is accepted (the message alone never earns an
 #: accept); in a peer's context the pitches read as personal are (measured once).
-_ACCEPTED_PITCH5 = pytest.mark.xfail(
-    strict=True, reason="heldout5.csv: in a peer's context the 7 pitches read as personal "
-    "(r037, r107, r115, r143, r177, r206, r229) are accepted"
+_ACCEPTED_PITCH7 = pytest.mark.xfail(
+    strict=True, reason="heldout7.csv: in a peer's context the 6 pitches read as personal "
+    "(t001, t022, t081, t101, t206, t216) are accepted"
 )
-_ACCEPTED_PITCH6 = pytest.mark.xfail(
-    strict=True, reason="heldout6.csv: in a peer's context the 2 pitches read as personal "
-    "(s030, s097) are accepted"
+_ACCEPTED_PITCH8 = pytest.mark.xfail(
+    strict=True, reason="heldout8.csv: in a peer's context the 4 pitches read as personal "
+    "(u073, u089, u168, u205) are accepted"
 )
-_LEAKS = {HELDOUT5: _ACCEPTED_PITCH5, HELDOUT6: _ACCEPTED_PITCH6}
+_LEAKS = {HELDOUT7: _ACCEPTED_PITCH7, HELDOUT8: _ACCEPTED_PITCH8}
 _CASES = [
     pytest.param(path, context, id=f"{path.stem}-{name}",
                  marks=_LEAKS[path] if name == "peer" and path in _LEAKS else ())
-    for path in (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6)
+    for path in (HELDOUT2, HELDOUT4, HELDOUT6, HELDOUT7, HELDOUT8)
     for name, context in (("defaults", DEFAULTS), ("peer", PEER))
 ]
 

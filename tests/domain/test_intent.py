@@ -51,7 +51,7 @@ def test_accents_case_and_apostrophes_do_not_matter():
     ("text", "expected"),
     [
         ("Do you have 15 minutes for a quick call this week?", "quick call"),
-        ("We generate qualified leads for agencies like yours.", "qualified leads"),
+        ("We generate qualified leads for agencies like yours.", "we generate qualified leads"),
         ("Start your free trial today", "free trial"),
         ("Je vous propose un rendez-vous la semaine prochaine.", "rendez-vous"),
         ("Êtes-vous disponible pour un appel découverte ?", "appel découverte"),

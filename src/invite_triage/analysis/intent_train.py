@@ -2,8 +2,8 @@
 
 The model is a multinomial logistic regression (scikit-learn, ``lbfgs``: deterministic) over
 :func:`invite_triage.domain.intent.note_features` of the labelled development corpora in
-``data/intent/`` (``dev.csv`` and the held-out sets of rounds 1 to 3, ``heldout.csv`` to
-``heldout4.csv``: all spent; ``heldout5.csv`` and ``heldout6.csv``, frozen for round 4, are
+``data/intent/`` (``dev.csv`` and the held-out sets of rounds 1 to 4, ``heldout.csv`` to
+``heldout6.csv``: all spent; ``heldout7.csv`` and ``heldout8.csv``, frozen for round 5, are
 never read here). Features seen in fewer than :data:`MIN_NOTES` notes are dropped:
 they cannot generalise and would only bloat the file. The coefficients are written rounded to
 :data:`DIGITS` decimals; the package reads them with numpy alone, so scikit-learn is needed
@@ -35,6 +35,8 @@ TRAINING_CORPORA: tuple[str, ...] = (
     "data/intent/heldout2.csv",
     "data/intent/heldout3.csv",
     "data/intent/heldout4.csv",
+    "data/intent/heldout5.csv",
+    "data/intent/heldout6.csv",
 )
 #: A feature must occur in this many training notes to be kept.
 MIN_NOTES = 2

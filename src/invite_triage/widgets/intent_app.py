@@ -42,6 +42,7 @@ def __getattr__(name: str) -> dict[str, str]:
 MARK_COLOURS: dict[str, str] = {
     "offer": "#eda27a",
     "pitch": "#f4c7a8",
+    "incentive": "#f6d3bb",
     "request": "#f9e2b8",
     "link": "#d9d2f0",
     "personal": "#b8e0d2",
@@ -57,7 +58,9 @@ EXAMPLES: tuple[str, ...] = (
 
 
 #: When phrases overlap, the highlight takes the colour of the strongest kind.
-_KIND_STRENGTH = ("offer", "pitch", "request", "link", "personal", "generic", "greeting")
+_KIND_STRENGTH = (
+    "offer", "pitch", "incentive", "request", "link", "personal", "generic", "greeting",
+)
 
 
 def _clusters(spans: tuple[Span, ...]) -> list[tuple[int, int, list[str]]]:
