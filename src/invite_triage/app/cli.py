@@ -5,7 +5,8 @@ would destroy something) prints one message naming the file and what was expecte
 with status 2: never a traceback. ``--out`` never overwrites one of the command's inputs, nor
 a file the command did not write itself, unless ``--force`` is given. ``--lang`` (default:
 English) sets the language of the messages printed and of what ``report`` and ``triage``
-write; errors raised by the reading of an export keep the wording of the layer that found them.
+write, including the errors found while reading the export and the annotations (the readers
+are given the same ``lang``).
 """
 
 from __future__ import annotations
@@ -143,7 +144,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_triage(args: argparse.Namespace) -> int:
 
     _check_out(Path(args.out), _inputs(args), _is_our_decisions, args.force, _lang(args))
-    annotations = load_annotations(args.annotations) if args.annotations else None
+    annotations = (load_annotations(args.annotations, lang=_lang(args)) if args.annotations
+                   else None)
     path = write_decisions(
         args.export, args.out, profile_path=args.profile, annotations=annotations,
         lang=_lang(args),

@@ -40,6 +40,7 @@ from invite_triage.domain.schema import (
 )
 from invite_triage.domain.taxonomy import DECISIONS as TRIAGE_DECISIONS
 from invite_triage.linkedin.identity import name_key, person_keys, profile_slug
+from invite_triage.linkedin.texts import error_text, reader_language
 
 #: Columns of an annotations file, in order.
 ANNOTATION_COLUMNS: tuple[str, ...] = (
@@ -59,76 +60,78 @@ MAX_PROBLEMS_SHOWN = 20
 _WHOLE = re.compile(r"\d{1,9}")
 
 
-def _folder(folder: str | os.PathLike[str] | None) -> Path:
+def _folder(folder: str | os.PathLike[str] | None, lang: str | None = None) -> Path:
     if folder is None:
         return private_dir()
     path = Path(folder)
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise InvalidInputError(
-            "this is a file, not a folder", ["expected a folder for the annotations"], str(path)
-        ) from None
+        raise InvalidInputError(error_text("folder.is_file", lang),
+                                [error_text("folder.is_file_expected", lang)], str(path)) from None
     except OSError as exc:
         raise InvalidInputError(
-            "the annotations folder cannot be created",
-            [f"{exc.strerror or exc}; expected a folder you can write to"], str(path),
+            error_text("folder.cannot_create", lang),
+            [error_text("folder.cannot_create_expected", lang, reason=exc.strerror or exc)],
+            str(path),
         ) from None
     if not path.is_dir():
-        raise InvalidInputError(
-            "this is a file, not a folder", ["expected a folder for the annotations"], str(path)
-        )
+        raise InvalidInputError(error_text("folder.is_file", lang),
+                                [error_text("folder.is_file_expected", lang)], str(path))
     return path
 
 
-def _row(fields: Mapping[str, object], saved_at: str, number: int) -> tuple[list[str], list[str]]:
+def _row(fields: Mapping[str, object], saved_at: str, number: int,
+         lang: str | None = None) -> tuple[list[str], list[str]]:
     """One annotation as CSV cells, and the problems found in it (field named, value shown)."""
-    where = f"annotation {number}: "
+    where = error_text("annotation.where", lang, n=number)
     problems: list[str] = []
     known = set(ANNOTATION_COLUMNS) - {"saved_at"}
     unknown = sorted(map(str, set(fields) - known))
     if unknown:
-        problems.append(f"{where}unknown field(s) {unknown}; expected among {sorted(known)}")
+        problems.append(error_text("annotation.unknown_fields", lang, where=where,
+                                   fields=unknown, known=sorted(known)))
     texts = {}
     for key in ("name", "url", "title", "company", "note"):
         texts[key] = _text(fields.get(key))
         if not _encodable(texts[key]):
-            problems.append(f"{where}{key!r} holds characters that are not valid Unicode "
-                            "(a lone surrogate); expected plain text")
+            problems.append(error_text("annotation.surrogate_text", lang, where=where, field=key))
     if not texts["name"] and not texts["url"]:
-        problems.append(f"{where}'name': expected the inviter's name (or their profile 'url')")
+        problems.append(error_text("annotation.no_name", lang, where=where))
     years = fields.get("years_experience")
     years_text = ""
     if not _blank(years):
         value = _finite(years)
         if value is None or not 0 <= value <= MAX_YEARS_EXPERIENCE:
-            problems.append(f"{where}'years_experience' = {_show(years)}, expected a number "
-                            f"from 0 to {MAX_YEARS_EXPERIENCE:g}")
+            problems.append(error_text("annotation.years", lang, where=where, value=_show(years),
+                                       max=f"{MAX_YEARS_EXPERIENCE:g}"))
         else:
             years_text = f"{value:g}"
     mutuals = fields.get("mutual_connections", 0)
     whole = _whole(mutuals)
     if whole is None:
-        problems.append(f"{where}'mutual_connections' = {_show(mutuals)}, expected a whole "
-                        f"number from 0 to {MAX_MUTUAL_CONNECTIONS}")
+        problems.append(error_text("annotation.mutuals", lang, where=where, value=_show(mutuals),
+                                   max=MAX_MUTUAL_CONNECTIONS))
         whole = 0
     decision = _text(fields.get("decision")).lower()
     if decision not in DECISIONS:
-        problems.append(f"{where}'decision' = {_show(decision)}, expected one of accept, ask, "
-                        "decline")
+        problems.append(error_text("annotation.decision", lang, where=where,
+                                   value=_show(decision)))
     known_offline = fields.get("known_offline", False)
     if not isinstance(known_offline, (bool, np.bool_)):
-        problems.append(f"{where}'known_offline' = {_show(known_offline)}, expected True or False")
+        problems.append(error_text("annotation.known_offline", lang, where=where,
+                                   value=_show(known_offline)))
         known_offline = False
     lists = []
     for key in ("mutual_titles", "shared_groups"):
         items = _as_list(fields.get(key))
         if items is None:
-            problems.append(f"{where}{key!r} = {_show(fields.get(key))}, expected a list of "
-                            "text (or one ';'-separated text)")
+            problems.append(error_text("annotation.list", lang, where=where, field=key,
+                                       value=_show(fields.get(key))))
             items = []
         elif not all(map(_encodable, items)):
-            problems.append(f"{where}{key!r} holds characters that are not valid Unicode")
+            problems.append(error_text("annotation.surrogate_list", lang, where=where,
+                                       field=key))
         lists.append(join_list_cell(items))
     cells = [
         saved_at, texts["name"], texts["url"], texts["title"], texts["company"], years_text,
@@ -211,6 +214,8 @@ def save_annotations(
     rows: pd.DataFrame | Iterable[Mapping[str, object]],
     folder: str | os.PathLike[str] | None = None,
     now: datetime | None = None,
+    *,
+    lang: str | None = None,
 ) -> Path:
     """Append annotations (one mapping or DataFrame row per inviter) to today's file under
     ``folder`` (default ``data/private``) and return its path. Validates everything first:
@@ -218,60 +223,69 @@ def save_annotations(
 
     Raises ``DamagedFileError`` when today's file is damaged: the file is left as it is, the
     new rows are saved in a new file (``error.saved_to``) and the message names the line.
+    Errors are in ``lang`` (None: the current language).
     """
+    lang = reader_language(lang)
     if isinstance(rows, pd.DataFrame):
         records = rows.to_dict("records")
     else:
         try:
             records = list(rows)
         except TypeError:
-            raise InvalidInputError("nothing to save", [
-                f"got {type(rows).__name__}; expected a list of annotations (dicts)"]) from None
+            raise InvalidInputError(
+                error_text("save.nothing", lang),
+                [error_text("save.not_a_list", lang, type=type(rows).__name__)]) from None
     when = (now or datetime.now()).replace(microsecond=0)
     saved_at = when.isoformat()
     cells: list[list[str]] = []
     problems: list[str] = []
     for number, record in enumerate(records, start=1):
         if not isinstance(record, Mapping):
-            problems.append(f"annotation {number}: got {type(record).__name__}; expected a dict")
+            problems.append(error_text("annotation.not_a_dict", lang,
+                                       where=error_text("annotation.where", lang, n=number),
+                                       type=type(record).__name__))
             continue
         fields = {k: v for k, v in record.items() if k != "saved_at"}
-        row, found = _row(fields, saved_at, number)
+        row, found = _row(fields, saved_at, number, lang)
         cells.append(row)
         problems.extend(found)
     if problems:
-        raise InvalidInputError("these annotations were not saved", _shortened(problems))
+        raise InvalidInputError(error_text("save.refused", lang), _shortened(problems, lang))
     if not cells:
-        raise InvalidInputError("nothing to save", ["expected at least one annotation"])
+        raise InvalidInputError(error_text("save.nothing", lang),
+                                [error_text("save.empty_expected", lang)])
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(cells)
-    base = _folder(folder)
+    base = _folder(folder, lang)
     try:
         with exclusive_lock(base / LOCK_NAME):
-            path, existing, damaged = _target_file(base, when)
+            path, existing, damaged = _target_file(base, when, lang)
             payload = existing or _header_line().encode("utf-8")
             atomic_write_bytes(path, payload + buffer.getvalue().encode("utf-8"), private=True)
     except OSError as exc:
-        raise InvalidInputError("the annotations could not be saved", [
-            f"{exc.strerror or exc}; nothing was saved (earlier files are intact); expected "
-            "a folder you can write to, with free space"], str(exc.filename or base)) from None
+        raise InvalidInputError(
+            error_text("save.failed", lang),
+            [error_text("save.failed_expected", lang, reason=exc.strerror or exc)],
+            str(exc.filename or base)) from None
     if damaged:
         bad_path, problem = damaged[0]
         raise DamagedFileError(
-            "this annotations file is damaged and was not written into",
-            [problem, f"your {len(cells)} new annotation(s) were saved in {path.name} instead",
-             "repair the damaged line (or move the file away) so that it can be read again"],
+            error_text("damaged.not_written", lang),
+            [problem, error_text("damaged.saved_instead", lang, n=len(cells), file=path.name),
+             error_text("damaged.repair", lang)],
             str(bad_path), saved_to=path,
         )
     return path
 
 
 def save_annotation(folder: str | os.PathLike[str] | None = None,
-                    now: datetime | None = None, **fields: object) -> Path:
+                    now: datetime | None = None, *, lang: str | None = None,
+                    **fields: object) -> Path:
     """Save one inviter's annotation: ``name`` (or ``url``), ``title``, ``company``,
     ``years_experience``, ``mutual_connections``, ``mutual_titles``, ``shared_groups``,
-    ``known_offline``, ``decision`` (accept / ask / decline) and a free ``note``."""
-    return save_annotations([fields], folder=folder, now=now)
+    ``known_offline``, ``decision`` (accept / ask / decline) and a free ``note``. Errors are
+    in ``lang`` (None: the current language)."""
+    return save_annotations([fields], folder=folder, now=now, lang=lang)
 
 
 def _header_line() -> str:
@@ -279,7 +293,7 @@ def _header_line() -> str:
 
 
 def _target_file(
-    folder: Path, when: datetime
+    folder: Path, when: datetime, lang: str | None = None
 ) -> tuple[Path, bytes, list[tuple[Path, str]]]:
     """Today's file and its whole content (ending with a newline), unless it holds something
     else (another layout: left alone) or is damaged (reported): then the next free name."""
@@ -289,28 +303,30 @@ def _target_file(
         path = folder / f"{base}{suffix}.csv"
         if not path.exists():
             return path, b"", damaged
-        data = _read_bytes(path)
+        data = _read_bytes(path, lang)
         try:
-            parsed = _parse_file(path, data)
+            parsed = _parse_file(path, data, lang)
         except InvalidInputError as exc:
             damaged.append((path, exc.problems[0] if exc.problems else exc.summary))
             continue
         if parsed is not None:
             return path, data if data.endswith(b"\n") else data + b"\n", damaged
-    raise InvalidInputError("too many annotation files for one day", source=str(folder))
+    raise InvalidInputError(error_text("files.too_many", lang), source=str(folder))
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, lang: str | None = None) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
         raise InvalidInputError(
-            "annotations file could not be read",
-            [f"{exc.strerror or exc}; expected a file you can read"], str(path),
+            error_text("file.unreadable", lang),
+            [error_text("file.unreadable_expected", lang, reason=exc.strerror or exc)],
+            str(path),
         ) from None
 
 
-def _parse_file(path: Path, data: bytes) -> tuple[list[list[str]], list[int]] | None:
+def _parse_file(path: Path, data: bytes,
+                lang: str | None = None) -> tuple[list[list[str]], list[int]] | None:
     """The data rows of an annotations file and the line each starts on; None when the file
     is in another layout (not ours: never read, never written). Raises ``InvalidInputError``
     naming the line when the file is ours but damaged (not UTF-8, cut inside a quoted cell,
@@ -324,9 +340,9 @@ def _parse_file(path: Path, data: bytes) -> tuple[list[list[str]], list[int]] | 
         header_ok = data.split(b"\n", 1)[0].rstrip(b"\r") == _header_line().strip().encode()
         if not header_ok:
             return None
-        raise InvalidInputError("annotations file is damaged", [
-            f"line {line}: bytes that are not UTF-8 text; expected the UTF-8 this program "
-            "writes (was the file re-saved by a spreadsheet?)"], str(path)) from None
+        raise InvalidInputError(error_text("file.damaged", lang),
+                                [error_text("file.not_utf8", lang, line=line)],
+                                str(path)) from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -343,66 +359,69 @@ def _parse_file(path: Path, data: bytes) -> tuple[list[list[str]], list[int]] | 
             if not record:
                 continue
             if len(record) != len(ANNOTATION_COLUMNS):
-                raise InvalidInputError("annotations file is damaged", [
-                    f"line {start}: {len(record)} cell(s), expected {len(ANNOTATION_COLUMNS)} "
-                    "(the line was cut or edited by hand?)"], str(path))
+                raise InvalidInputError(
+                    error_text("file.damaged", lang),
+                    [error_text("file.cells", lang, line=start, n=len(record),
+                                expected=len(ANNOTATION_COLUMNS))], str(path))
             rows.append(record)
             lines.append(start)
     except csv.Error as exc:
-        raise InvalidInputError("annotations file is damaged", [
-            f"line {previous_end + 1}: {exc}; expected every quoted cell to be closed "
-            "(the file was cut, or edited by hand?)"], str(path)) from None
+        raise InvalidInputError(
+            error_text("file.damaged", lang),
+            [error_text("file.quote", lang, line=previous_end + 1, error=exc)],
+            str(path)) from None
     if header is None:
         return None  # an empty file: nothing of ours in it
     return rows, lines
 
 
-def _shortened(problems: list[str]) -> list[str]:
+def _shortened(problems: list[str], lang: str | None = None) -> list[str]:
     if len(problems) <= MAX_PROBLEMS_SHOWN:
         return problems
     more = len(problems) - MAX_PROBLEMS_SHOWN
-    return [*problems[:MAX_PROBLEMS_SHOWN], f"... and {more} more problem(s) like these"]
+    return [*problems[:MAX_PROBLEMS_SHOWN], error_text("problems.more", lang, n=more)]
 
 
 def _typed_rows(path: Path, rows: list[list[str]], lines: list[int],
-                problems: list[str]) -> dict[str, list]:
+                problems: list[str], lang: str | None = None) -> dict[str, list]:
     """Each cell checked and typed; a problem (file and line named) for each bad one."""
     out: dict[str, list] = {c: [] for c in ANNOTATION_COLUMNS}
     low, high = SAVED_AT_YEARS
     for record, line in zip(rows, lines, strict=True):
         cell = dict(zip(ANNOTATION_COLUMNS, record, strict=True))
-        where = f"{path.name} line {line}: "
+        where = error_text("annotation.file_line", lang, file=path.name, line=line)
         found = len(problems)
         try:
             saved_at = datetime.fromisoformat(cell["saved_at"].strip())
         except ValueError:
             saved_at = None
         if saved_at is None or not low <= saved_at.year <= high:
-            problems.append(f"{where}'saved_at' = {_show(cell['saved_at'])}, expected a date "
-                            f"from {low} to {high} like 2026-11-25T14:37:05")
+            problems.append(error_text("row.saved_at", lang, where=where,
+                                       value=_show(cell["saved_at"]), low=low, high=high))
         years: float = math.nan
         if cell["years_experience"].strip():
             value = _finite(cell["years_experience"])
             if value is None or not 0 <= value <= MAX_YEARS_EXPERIENCE:
-                problems.append(f"{where}'years_experience' = {_show(cell['years_experience'])}, "
-                                f"expected a number from 0 to {MAX_YEARS_EXPERIENCE:g}")
+                problems.append(error_text("annotation.years", lang, where=where,
+                                           value=_show(cell["years_experience"]),
+                                           max=f"{MAX_YEARS_EXPERIENCE:g}"))
             else:
                 years = value
         mutuals = _whole(cell["mutual_connections"])
         if mutuals is None:
-            problems.append(f"{where}'mutual_connections' = "
-                            f"{_show(cell['mutual_connections'])}, expected a whole number "
-                            f"from 0 to {MAX_MUTUAL_CONNECTIONS}")
+            problems.append(error_text("annotation.mutuals", lang, where=where,
+                                       value=_show(cell["mutual_connections"]),
+                                       max=MAX_MUTUAL_CONNECTIONS))
         offline = cell["known_offline"].strip().lower()
         if offline not in ("true", "false", ""):
-            problems.append(f"{where}'known_offline' = {_show(cell['known_offline'])}, "
-                            "expected true or false")
+            problems.append(error_text("row.known_offline", lang, where=where,
+                                       value=_show(cell["known_offline"])))
         decision = cell["decision"].strip().lower()
         if decision not in DECISIONS:
-            problems.append(f"{where}'decision' = {_show(cell['decision'])}, expected accept, "
-                            "ask, decline or nothing")
+            problems.append(error_text("row.decision", lang, where=where,
+                                       value=_show(cell["decision"])))
         if not cell["name"].strip() and not cell["url"].strip():
-            problems.append(f"{where}'name' and 'url' are both empty; expected one of them")
+            problems.append(error_text("row.no_name", lang, where=where))
         if len(problems) > found:
             continue
         for key in ("name", "url", "title", "company", "note"):
@@ -418,28 +437,31 @@ def _typed_rows(path: Path, rows: list[list[str]], lines: list[int],
 
 
 def load_annotations(
-    folder: str | os.PathLike[str] | None = None, latest: bool = True
+    folder: str | os.PathLike[str] | None = None, latest: bool = True,
+    *, lang: str | None = None,
 ) -> pd.DataFrame:
     """Every saved annotation, typed (lists, booleans, numbers, ``saved_at`` datetime).
 
     ``latest=True`` keeps the most recent one per inviter (by profile URL, else by name).
     Files in another layout are left alone; a damaged file, or a row whose date or number is
-    not valid, raises ``InvalidInputError`` naming the file and line (nothing is guessed).
+    not valid, raises ``InvalidInputError`` naming the file and line (nothing is guessed), in
+    ``lang`` (None: the current language).
     """
-    base = _folder(folder)
+    lang = reader_language(lang)
+    base = _folder(folder, lang)
     columns: dict[str, list] = {c: [] for c in ANNOTATION_COLUMNS}
     problems: list[str] = []
-    for path in annotation_files(base):
-        parsed = _parse_file(path, _read_bytes(path))
+    for path in annotation_files(base, lang=lang):
+        parsed = _parse_file(path, _read_bytes(path, lang), lang)
         if parsed is None:
             continue  # a file in another layout is left alone, never misread
-        typed = _typed_rows(path, *parsed, problems)
+        typed = _typed_rows(path, *parsed, problems, lang)
         for key, values in typed.items():
             columns[key].extend(values)
     if problems:
         raise InvalidInputError(
-            f"{len(problems)} problem(s) in the saved annotations; nothing was guessed",
-            _shortened(problems), str(base),
+            error_text("load.problems", lang, n=len(problems)),
+            _shortened(problems, lang), str(base),
         )
     every = pd.DataFrame({
         "saved_at": pd.Series(columns["saved_at"], dtype="datetime64[ns]"),
@@ -528,6 +550,9 @@ def apply_annotations(invitations: pd.DataFrame, annotations: pd.DataFrame) -> p
     return out
 
 
-def annotation_files(folder: str | os.PathLike[str] | None = None) -> Sequence[Path]:
-    """The annotation files saved so far, oldest first (to show or delete them)."""
-    return sorted(p for p in _folder(folder).glob(f"{FILE_PREFIX}*.csv") if p.is_file())
+def annotation_files(folder: str | os.PathLike[str] | None = None,
+                     *, lang: str | None = None) -> Sequence[Path]:
+    """The annotation files saved so far, oldest first (to show or delete them); a folder that
+    cannot be used is an error in ``lang`` (None: the current language)."""
+    return sorted(p for p in _folder(folder, reader_language(lang)).glob(f"{FILE_PREFIX}*.csv")
+                  if p.is_file())

@@ -26,6 +26,7 @@ import pandas as pd
 
 from invite_triage.core.errors import InvalidInputError
 from invite_triage.core.i18n import message
+from invite_triage.linkedin.texts import error_text, reader_language
 
 #: How far down the header row may be (LinkedIn's preamble is 3 lines; spreadsheets add a few).
 HEADER_SEARCH_LINES = 20
@@ -86,27 +87,27 @@ class DecodedText:
     repaired_lines: tuple[int, ...] = ()
 
 
-def decode_csv_bytes(data: bytes, source: str = "<bytes>") -> str:
+def decode_csv_bytes(data: bytes, source: str = "<bytes>", *, lang: str | None = None) -> str:
     """Bytes of a CSV to text with ``\n`` line ends: UTF-8 (with or without BOM), UTF-16
     (2018 exports) or Windows-1252 (re-saved by Excel), line by line when they are mixed."""
-    return decode_csv(data, source).text
+    return decode_csv(data, source, lang=lang).text
 
 
-def decode_csv(data: bytes, source: str = "<bytes>") -> DecodedText:
+def decode_csv(data: bytes, source: str = "<bytes>", *, lang: str | None = None) -> DecodedText:
     """``decode_csv_bytes`` with what it did: one Windows-1252 line appended to a UTF-8 file
     (a spreadsheet's copy and paste) must not garble every accented name above it, so a file
     that is not wholly UTF-8 is decoded line by line, UTF-8 first, and the lines read as
     Windows-1252 are listed. A file that claims UTF-16 but cannot be read as such raises
-    ``InvalidInputError`` naming the byte."""
+    ``InvalidInputError`` naming the byte (in ``lang``; None: the current language)."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     repaired: tuple[int, ...] = ()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
-        text = _decode_utf16(data, "utf-16", source)
+        text = _decode_utf16(data, "utf-16", source, lang)
     elif _looks_like_utf16(data):
         encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        text = _decode_utf16(data, encoding, source)
+        text = _decode_utf16(data, encoding, source, lang)
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
@@ -116,15 +117,14 @@ def decode_csv(data: bytes, source: str = "<bytes>") -> DecodedText:
     return DecodedText(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, repaired)
 
 
-def _decode_utf16(data: bytes, encoding: str, source: str) -> str:
+def _decode_utf16(data: bytes, encoding: str, source: str, lang: str | None) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        cut = " (an odd number of bytes: was the file cut?)" if len(data) % 2 else ""
+        detail = "utf16.byte_odd" if len(data) % 2 else "utf16.byte"
         raise InvalidInputError(
-            "this file looks like UTF-16 text but cannot be read as such",
-            [f"byte {exc.start}: {exc.reason}{cut}; expected a CSV saved by LinkedIn or by "
-             "a spreadsheet, in UTF-8 or UTF-16"],
+            error_text("utf16.unreadable", lang),
+            [error_text(detail, lang, byte=exc.start, reason=exc.reason)],
             source,
         ) from None
 
@@ -159,19 +159,25 @@ def _looks_like_utf16(data: bytes) -> bool:
     return len(head) >= 4 and head.count(b"\x00") >= len(head) // 3
 
 
-def read_source_bytes(path_or_buffer: str | os.PathLike[str] | bytes | IO) -> tuple[bytes, str]:
-    """The raw bytes of a path, bytes or file-like object, and a name for error messages."""
+def read_source_bytes(
+    path_or_buffer: str | os.PathLike[str] | bytes | IO, *, lang: str | None = None
+) -> tuple[bytes, str]:
+    """The raw bytes of a path, bytes or file-like object, and a name for error messages
+    (errors in ``lang``; None: the current language)."""
     if isinstance(path_or_buffer, bytes):
         return path_or_buffer, "<bytes>"
     if isinstance(path_or_buffer, (str, os.PathLike)):
         path = Path(path_or_buffer)
         if not path.is_file():
-            raise InvalidInputError("file not found", [f"expected a CSV file at {path}"], str(path))
+            raise InvalidInputError(error_text("csv.not_found", lang),
+                                    [error_text("csv.not_found_expected", lang, path=path)],
+                                    str(path))
         try:
             return path.read_bytes(), str(path)
         except OSError as exc:
             raise InvalidInputError(
-                "file could not be read", [f"{exc.strerror or exc}; expected a CSV file"],
+                error_text("csv.unreadable", lang),
+                [error_text("csv.unreadable_expected", lang, reason=exc.strerror or exc)],
                 str(path),
             ) from None
     content = path_or_buffer.read()
@@ -230,10 +236,12 @@ class LinkedInTable:
 
 
 def find_header(
-    text: str, required: Iterable[str], source: str, limit: int = HEADER_SEARCH_LINES
+    text: str, required: Iterable[str], source: str, limit: int = HEADER_SEARCH_LINES,
+    *, lang: str | None = None,
 ) -> tuple[int, str, list[str]]:
     """The 0-based line of the header row holding every ``required`` column, its delimiter and
-    fields. Raises a learner-readable error when no such row is in the first ``limit`` lines."""
+    fields. Raises a learner-readable error (in ``lang``) when no such row is in the first
+    ``limit`` lines."""
     required = tuple(required)
     wanted = {normalise_header(r) for r in required}
     for number, line in enumerate(text.split("\n", limit)[:limit]):
@@ -245,16 +253,17 @@ def find_header(
                 return number, delimiter, [f.replace("\ufeff", "").strip() for f in fields]
     name = Path(source).name
     raise InvalidInputError(
-        f"no header row with {', '.join(required)} found in the first {limit} lines",
-        [f"expected a LinkedIn {name} whose header row names these columns; "
-         "was the file saved from LinkedIn's data export?"],
+        error_text("header.missing", lang, columns=", ".join(required), limit=limit),
+        [error_text("header.missing_expected", lang, name=name)],
         source,
     )
 
 
-def read_linkedin_table(text: str, required: Iterable[str], source: str) -> LinkedInTable:
-    """Find the header row by its names, then read every row below it as text."""
-    header_line, delimiter, header = find_header(text, required, source)
+def read_linkedin_table(text: str, required: Iterable[str], source: str,
+                        *, lang: str | None = None) -> LinkedInTable:
+    """Find the header row by its names, then read every row below it as text (errors and
+    notes in ``lang``; None: the current language)."""
+    header_line, delimiter, header = find_header(text, required, source, lang=lang)
     body = text.split("\n", header_line)[-1]
     try:
         with warnings.catch_warnings():
@@ -266,18 +275,18 @@ def read_linkedin_table(text: str, required: Iterable[str], source: str) -> Link
             )
     except pd.errors.ParserError as exc:
         raise InvalidInputError(
-            "the rows could not be read as CSV",
-            [_locate_parse_problem(body, delimiter, header_line) or str(exc).strip()],
+            error_text("rows.unreadable", lang),
+            [_locate_parse_problem(body, delimiter, header_line, lang) or str(exc).strip()],
             source,
         ) from None
     except pd.errors.EmptyDataError:
         rows = pd.DataFrame({i: pd.Series([], dtype="str") for i in range(len(header))})
-    notes = _cut_last_line(body, delimiter, header_line, len(header), source)
+    notes = _cut_last_line(body, delimiter, header_line, len(header), source, lang)
     return LinkedInTable(header, rows, header_line, delimiter, text, source, notes)
 
 
 def _cut_last_line(
-    body: str, delimiter: str, header_line: int, width: int, source: str
+    body: str, delimiter: str, header_line: int, width: int, source: str, lang: str | None
 ) -> tuple[str, ...]:
     """A file that does not end with a line break may have been cut: when its last row has
     fewer cells than the header, say so (its missing cells are read as empty)."""
@@ -292,11 +301,12 @@ def _cut_last_line(
         previous_end = reader.line_num
     if start <= 1 or len(last) >= width:
         return ()
-    return (message("linkedin.note.cut_last_line", file=Path(source).name,
+    return (message("linkedin.note.cut_last_line", lang, file=Path(source).name,
                     line=start + header_line, cells=len(last), width=width),)
 
 
-def _locate_parse_problem(body: str, delimiter: str, header_line: int) -> str | None:
+def _locate_parse_problem(body: str, delimiter: str, header_line: int,
+                          lang: str | None) -> str | None:
     """Re-read strictly to tell the learner on which line the CSV breaks (pandas does not)."""
     reader = csv.reader(io.StringIO(body), delimiter=delimiter, strict=True)
     last_end = 0
@@ -304,8 +314,8 @@ def _locate_parse_problem(body: str, delimiter: str, header_line: int) -> str | 
         for _ in reader:
             last_end = reader.line_num
     except csv.Error as exc:
-        return (f"line {last_end + 1 + header_line}: {exc}; expected {delimiter!r}-separated "
-                "cells, with every opening quote closed")
+        return error_text("rows.broken", lang, line=last_end + 1 + header_line, error=exc,
+                          delimiter=repr(delimiter))
     return None
 
 
@@ -392,57 +402,59 @@ def parse_dates_in_range(
             pd.Series(outside, index=index))
 
 
-def lines_of(table: LinkedInTable, mask: pd.Series, limit: int = 8) -> str:
-    """The file lines of the rows in ``mask``, shortened: ``lines 4, 7 and 12 more``."""
-    positions = np.flatnonzero(mask.to_numpy())
-    lines = table.line_numbers()[positions[:limit]]
-    more = f" and {len(positions) - limit} more" if len(positions) > limit else ""
-    return f"line{'s' if len(positions) > 1 else ''} {', '.join(map(str, lines))}{more}"
-
-
-def note_lines(table: LinkedInTable, mask: pd.Series, limit: int = 8) -> str:
-    """:func:`lines_of` for a note, in the current language (errors stay in English)."""
+def lines_of(table: LinkedInTable, mask: pd.Series, limit: int = 8,
+             lang: str | None = None) -> str:
+    """The file lines of the rows in ``mask``, shortened: ``lines 4, 7 and 12 more`` (in
+    ``lang``; None: the current language)."""
     positions = np.flatnonzero(mask.to_numpy())
     numbers = ", ".join(map(str, table.line_numbers()[positions[:limit]]))
     where = message("linkedin.lines.many" if len(positions) > 1 else "linkedin.lines.one",
-                    lines=numbers)
+                    lang, lines=numbers)
     if len(positions) > limit:
-        where = message("linkedin.lines.more", where=where, n=len(positions) - limit)
+        where = message("linkedin.lines.more", lang, where=where, n=len(positions) - limit)
     return where
+
+
+def note_lines(table: LinkedInTable, mask: pd.Series, limit: int = 8,
+               lang: str | None = None) -> str:
+    """:func:`lines_of`, for a note (the same words as in an error)."""
+    return lines_of(table, mask, limit, lang)
 
 
 def drop_outside_dates(
     table: LinkedInTable, frame: pd.DataFrame, column: str, header: str,
-    outside: pd.Series, notes: list[str] | None,
+    outside: pd.Series, notes: list[str] | None, lang: str | None = None,
 ) -> pd.DataFrame:
     """Leave out the rows dated outside ``DATE_YEARS``, saying how many and where in ``notes``
-    (a placeholder year would otherwise stretch every chart over centuries)."""
+    (in ``lang``; a placeholder year would otherwise stretch every chart over centuries)."""
     if not outside.any():
         return frame
     if notes is not None:
         kept = LinkedInTable(table.header, table.rows.loc[frame.index], table.header_line,
                              table.delimiter, table.text, table.source)
         first = frame.loc[outside.to_numpy(), column].iloc[0]
-        notes.append(message("linkedin.note.dates_outside", file=Path(table.source).name,
+        notes.append(message("linkedin.note.dates_outside", lang, file=Path(table.source).name,
                              n=int(outside.sum()), header=header, first=DATE_YEARS[0],
                              last=DATE_YEARS[1], example=repr(first),
-                             lines=note_lines(kept, outside)))
+                             lines=note_lines(kept, outside, lang=lang)))
     return frame[~outside.to_numpy()]
 
 
 def describe_bad_cells(
     table: LinkedInTable, bad: pd.Series, column: str, values: pd.Series, expected: str,
-    limit: int = 8,
+    limit: int = 8, lang: str | None = None,
 ) -> list[str]:
-    """One problem line per bad cell, with the file line: what was there, what was expected."""
+    """One problem line per bad cell, with the file line: what was there, what was expected
+    (``expected`` already in ``lang``, e.g. ``error_text("cells.expected_date", lang, …)``)."""
     positions = np.flatnonzero(bad.to_numpy())
     lines = table.line_numbers()
     problems = [
-        f"line {lines[p]}: '{column}' = {values.iloc[p]!r}, expected {expected}"
+        error_text("cells.bad", lang, line=lines[p], column=column, value=repr(values.iloc[p]),
+                   expected=expected)
         for p in positions[:limit]
     ]
     if len(positions) > limit:
-        problems.append(f"... and {len(positions) - limit} more lines like these")
+        problems.append(error_text("cells.more", lang, n=len(positions) - limit))
     return problems
 
 
@@ -450,25 +462,31 @@ def describe_bad_cells(
 
 
 def read_connections_csv(
-    path_or_buffer: str | os.PathLike[str] | bytes | IO, source: str | None = None
+    path_or_buffer: str | os.PathLike[str] | bytes | IO, source: str | None = None,
+    *, lang: str | None = None,
 ) -> pd.DataFrame:
     """Read LinkedIn's Connections.csv, any era, as it is or re-saved by a spreadsheet.
 
     Returns columns ``first_name, last_name, url, email, company, position`` (text, ``""``
     when absent, e.g. ``url`` before about 2021) and ``connected_on`` (``datetime64[ns]``).
-    Raises ``InvalidInputError`` naming the file, the line and what was expected.
+    Raises ``InvalidInputError`` naming the file, the line and what was expected, in ``lang``
+    (None: the current language, :func:`~invite_triage.core.i18n.get_language`).
     """
-    data, name = read_source_bytes(path_or_buffer)
+    lang = reader_language(lang)
+    data, name = read_source_bytes(path_or_buffer, lang=lang)
     source = source or (name if name not in ("<bytes>", "<buffer>") else "Connections.csv")
-    return connections_from_text(decode_csv_bytes(data), source)
+    return connections_from_text(decode_csv_bytes(data, source, lang=lang), source, lang=lang)
 
 
 def connections_from_text(
-    text: str, source: str = "Connections.csv", notes: list[str] | None = None
+    text: str, source: str = "Connections.csv", notes: list[str] | None = None,
+    *, lang: str | None = None,
 ) -> pd.DataFrame:
     """The same as ``read_connections_csv`` for already decoded text. Rows dated outside
-    ``DATE_YEARS`` are left out, and said so in ``notes`` when given."""
-    table = read_linkedin_table(text, CONNECTION_REQUIRED, source)
+    ``DATE_YEARS`` are left out, and said so in ``notes`` when given (errors and notes in
+    ``lang``; None: the current language)."""
+    lang = reader_language(lang)
+    table = read_linkedin_table(text, CONNECTION_REQUIRED, source, lang=lang)
     n = len(table.rows)
     out: dict[str, pd.Series] = {}
     for header, column in CONNECTION_COLUMNS.items():
@@ -487,12 +505,15 @@ def connections_from_text(
             table.text, source,
         )
         problems = describe_bad_cells(
-            kept, bad, "Connected On", frame["connected_on"], "a date like 05 Jan 2026"
+            kept, bad, "Connected On", frame["connected_on"],
+            error_text("cells.expected_date", lang, example="05 Jan 2026"), lang=lang,
         )
         raise InvalidInputError(
-            f"{int(bad.sum())} value(s) in 'Connected On' are not dates", problems, source
+            error_text("cells.not_dates", lang, n=int(bad.sum()), header="Connected On"),
+            problems, source,
         )
-    frame = drop_outside_dates(table, frame, "connected_on", "Connected On", outside, notes)
+    frame = drop_outside_dates(table, frame, "connected_on", "Connected On", outside, notes,
+                               lang)
     frame["connected_on"] = dates.loc[frame.index]
     if notes is not None:
         notes.extend(table.notes)

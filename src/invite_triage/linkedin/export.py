@@ -5,7 +5,8 @@ connections, invitations, messages, profile and own groups. It never holds mutua
 connections or other people's groups, so ``pending_invitations`` leaves those empty for the
 learner to fill in (``annotations.py``). Every file is read whatever its era, by column names
 (``Ad_Targeting.csv``, with repeated names, by position). Missing optional files are fine;
-unreadable ones raise ``InvalidInputError`` naming the file, the line and what was expected.
+unreadable ones raise ``InvalidInputError`` naming the file, the line and what was expected,
+in the reader's ``lang`` (the catalog's ``linkedin.error.*``; see ``texts.py``).
 
 Stated limits, checked before anything is inflated and again while reading: an export zip
 may hold at most ``MAX_ZIP_MEMBERS`` entries and inflate to at most ``MAX_INFLATED_BYTES``
@@ -28,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from invite_triage.core.errors import InvalidInputError
+from invite_triage.core.formats import number
 from invite_triage.core.i18n import get_language, message
 from invite_triage.domain.profile import Profile
 from invite_triage.domain.schema import validate_invitations
@@ -45,6 +47,7 @@ from invite_triage.linkedin.connections_csv import (
     read_linkedin_table,
 )
 from invite_triage.linkedin.identity import name_key, person_keys, profile_slug
+from invite_triage.linkedin.texts import error_text, reader_language
 
 #: The files read, by kind, under every name they had (compared lower case, ``_`` for spaces).
 EXPORT_FILES: dict[str, tuple[str, ...]] = {
@@ -106,48 +109,50 @@ def _kind_of(name: str) -> str | None:
 Found = dict[str, tuple[str, Callable[[], bytes]]]
 
 
-def _open_zip(source: Path | io.BytesIO, label: str) -> zipfile.ZipFile:
+def _open_zip(source: Path | io.BytesIO, label: str, lang: str | None) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(source)
     except _ZIP_ERRORS as exc:
         raise InvalidInputError(
-            "not a readable zip file", [f"expected LinkedIn's export zip ({exc})"], label
+            error_text("zip.unreadable", lang),
+            [error_text("zip.unreadable_expected", lang, error=exc)], label,
         ) from None
 
 
-def _checked_directory(archive: zipfile.ZipFile, label: str, budget: int) -> list[zipfile.ZipInfo]:
+def _checked_directory(archive: zipfile.ZipFile, label: str, budget: int,
+                       lang: str | None = None) -> list[zipfile.ZipInfo]:
     """The zip's entries, refused before anything is inflated when they are too many or
     claim to inflate beyond ``budget`` bytes."""
     infos = archive.infolist()
     if len(infos) > MAX_ZIP_MEMBERS:
         raise InvalidInputError(
-            f"this zip holds {len(infos):,} entries, more than the {MAX_ZIP_MEMBERS:,} allowed",
-            ["expected LinkedIn's export (a few dozen files); nothing was inflated"], label,
+            error_text("zip.too_many", lang, n=number(len(infos), lang),
+                       max=number(MAX_ZIP_MEMBERS, lang)),
+            [error_text("zip.too_many_expected", lang)], label,
         )
     claimed = sum(info.file_size for info in infos)
     if claimed > budget:
         raise InvalidInputError(
-            f"this zip would inflate to {claimed / 2**20:,.0f} MiB, more than the "
-            f"{budget / 2**20:,.0f} MiB allowed",
-            ["expected LinkedIn's export (far smaller, even for a 30,000-connection account); "
-             "nothing was inflated (a zip bomb?)"], label,
+            error_text("zip.too_big", lang, size=number(claimed / 2**20, lang),
+                       max=number(budget / 2**20, lang)),
+            [error_text("zip.too_big_expected", lang)], label,
         )
     return infos
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str,
-                 budget: int) -> bytes:
+                 budget: int, lang: str | None = None) -> bytes:
     """One member's bytes, inflated a chunk at a time and stopped as soon as it goes beyond
     what its header said or beyond ``budget`` (a header that lies). Every way a member can be
     unreadable (password, unknown compression, bad CRC, damaged data) is named."""
     where = f"{label}/{info.filename}"
     if info.flag_bits & 0x1:
-        raise InvalidInputError("this file in the zip is password-protected", [
-            "expected LinkedIn's export as downloaded (it is never encrypted)"], where)
+        raise InvalidInputError(error_text("member.encrypted", lang),
+                                [error_text("member.encrypted_expected", lang)], where)
     if info.compress_type not in _COMPRESSIONS:
-        raise InvalidInputError("this file in the zip uses an unknown compression", [
-            f"method {info.compress_type}; expected deflate (re-zip it with your system's "
-            "zip tool)"], where)
+        raise InvalidInputError(
+            error_text("member.compression", lang),
+            [error_text("member.compression_expected", lang, method=info.compress_type)], where)
     limit = min(info.file_size, budget)
     chunks: list[bytes] = []
     total = 0
@@ -156,16 +161,18 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str,
             while chunk := member.read(_CHUNK):
                 total += len(chunk)
                 if total > limit:
-                    raise InvalidInputError("this file in the zip inflates beyond its stated size",
-                                            [f"more than {limit:,} bytes; expected at most the "
-                                             "size in the zip's directory (a zip bomb?)"], where)
+                    raise InvalidInputError(
+                        error_text("member.too_big", lang),
+                        [error_text("member.too_big_expected", lang,
+                                    limit=number(limit, lang))], where)
                 chunks.append(chunk)
     except InvalidInputError:
         raise
     except _ZIP_ERRORS as exc:
-        raise InvalidInputError("this file in the zip is damaged and cannot be read", [
-            f"{type(exc).__name__}: {exc}; expected LinkedIn's export zip as downloaded "
-            "(download it again)"], where) from None
+        raise InvalidInputError(
+            error_text("member.damaged", lang),
+            [error_text("member.damaged_expected", lang, error=f"{type(exc).__name__}: {exc}")],
+            where) from None
     return b"".join(chunks)
 
 
@@ -182,49 +189,48 @@ def _export_members(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
     return {kind: info for kind, (_, info) in found.items()}
 
 
-def _collect_zip(path: Path, notes: list[str] | None = None) -> Found:
+def _collect_zip(path: Path, notes: list[str] | None = None, lang: str | None = None) -> Found:
     """The export's files in a zip (members may sit in a subfolder); a zip that holds only
     another zip is opened one level down, within the same limits."""
     label = str(path)
     budget = MAX_INFLATED_BYTES
-    with _open_zip(path, label) as archive:
-        infos = _checked_directory(archive, label, budget)
+    with _open_zip(path, label, lang) as archive:
+        infos = _checked_directory(archive, label, budget, lang)
         members = _export_members(infos)
         inner = [i for i in infos if i.filename.lower().endswith(".zip") and not i.is_dir()
                  and not i.filename.startswith("__MACOSX/")]
         if not members and inner:
             info = min(inner, key=lambda i: (i.filename.count("/"), i.filename))
-            data = _read_member(archive, info, label, budget)
+            data = _read_member(archive, info, label, budget, lang)
             inner_label = f"{label}/{info.filename}"
-            with _open_zip(io.BytesIO(data), inner_label) as nested:
-                nested_infos = _checked_directory(nested, inner_label, budget - len(data))
+            with _open_zip(io.BytesIO(data), inner_label, lang) as nested:
+                nested_infos = _checked_directory(nested, inner_label, budget - len(data), lang)
                 members = _export_members(nested_infos)
-                _refuse_empty(members, inner_label)
+                _refuse_empty(members, inner_label, lang)
                 if notes is not None:
-                    notes.append(message("linkedin.note.nested_zip", name=info.filename))
-                return _read_members(nested, members, inner_label, budget - len(data))
-        _refuse_empty(members, label)
-        return _read_members(archive, members, label, budget)
+                    notes.append(message("linkedin.note.nested_zip", lang, name=info.filename))
+                return _read_members(nested, members, inner_label, budget - len(data), lang)
+        _refuse_empty(members, label, lang)
+        return _read_members(archive, members, label, budget, lang)
 
 
-def _refuse_empty(members: Mapping[str, zipfile.ZipInfo], label: str) -> None:
+def _refuse_empty(members: Mapping[str, zipfile.ZipInfo], label: str, lang: str | None) -> None:
     if not members:
-        raise InvalidInputError("no LinkedIn export file in this zip", [
-            "expected Connections.csv, Invitations.csv, messages.csv, Profile.csv or "
-            "Ad_Targeting.csv (at the top or in a folder; a zip inside is opened once)"], label)
+        raise InvalidInputError(error_text("zip.empty", lang),
+                                [error_text("zip.empty_expected", lang)], label)
 
 
 def _read_members(archive: zipfile.ZipFile, members: Mapping[str, zipfile.ZipInfo],
-                  label: str, budget: int) -> Found:
+                  label: str, budget: int, lang: str | None) -> Found:
     contents: Found = {}
     for kind, info in members.items():
-        data = _read_member(archive, info, label, budget)
+        data = _read_member(archive, info, label, budget, lang)
         budget -= len(data)
         contents[kind] = (f"{Path(label).name}/{info.filename}", (lambda data=data: data))
     return contents
 
 
-def _collect_folder(path: Path) -> Found:
+def _collect_folder(path: Path, lang: str | None = None) -> Found:
     """The export's files in ``path`` or one folder down (an unzipped export), never deeper:
     pointing at a home folder by mistake must not crawl the whole disk."""
     candidates = [*sorted(path.iterdir())]
@@ -234,38 +240,34 @@ def _collect_folder(path: Path) -> Found:
         kind = _kind_of(csv_path.name) if csv_path.is_file() else None
         if kind and kind not in found:
             found[kind] = csv_path
-    return {kind: (str(p), _file_reader(p)) for kind, p in found.items()}
+    return {kind: (str(p), _file_reader(p, lang)) for kind, p in found.items()}
 
 
-def _file_reader(path: Path) -> Callable[[], bytes]:
+def _file_reader(path: Path, lang: str | None = None) -> Callable[[], bytes]:
     """Read ``path`` later, refusing a file beyond ``MAX_FILE_BYTES`` before reading it."""
 
     def read() -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InvalidInputError(
-                f"this file is {size / 2**20:,.0f} MiB, more than the "
-                f"{MAX_FILE_BYTES / 2**20:,.0f} MiB allowed",
-                ["expected a file of LinkedIn's export (a few MiB)"], str(path),
+                error_text("file.too_big", lang, size=number(size / 2**20, lang),
+                           max=number(MAX_FILE_BYTES / 2**20, lang)),
+                [error_text("file.too_big_expected", lang)], str(path),
             )
         return path.read_bytes()
 
     return read
 
 
-def _sniff_kind(text: str, source: str) -> str:
+def _sniff_kind(text: str, source: str, lang: str | None = None) -> str:
     for kind, required in _SIGNATURES:
         try:
-            find_header(text, required, source)
+            find_header(text, required, source, lang=lang)
         except InvalidInputError:
             continue
         return kind
-    raise InvalidInputError(
-        "not a file of a LinkedIn data export",
-        ["expected Connections.csv, Invitations.csv, messages.csv, Profile.csv or "
-         "Ad_Targeting.csv (recognised by name or by their header row)"],
-        source,
-    )
+    raise InvalidInputError(error_text("file.not_export", lang),
+                            [error_text("file.not_export_expected", lang)], source)
 
 
 # --- reading each file ------------------------------------------------------------------------
@@ -285,7 +287,7 @@ def _text_columns(table: LinkedInTable, mapping: Mapping[str, str]) -> pd.DataFr
 
 def _dates(
     table: LinkedInTable, frame: pd.DataFrame, column: str, header: str, example: str,
-    notes: list[str] | None = None,
+    notes: list[str] | None = None, lang: str | None = None,
 ) -> pd.DataFrame:
     """``frame`` with ``column`` parsed; rows dated outside the years kept are left out (and
     counted in ``notes``); a cell that is not a date at all raises, naming its line."""
@@ -293,11 +295,13 @@ def _dates(
     if bad.any():
         kept = _kept(table, frame)
         raise InvalidInputError(
-            f"{int(bad.sum())} value(s) in '{header}' are not dates",
-            describe_bad_cells(kept, bad, header, frame[column], f"a date like {example}"),
+            error_text("cells.not_dates", lang, n=int(bad.sum()), header=header),
+            describe_bad_cells(kept, bad, header, frame[column],
+                               error_text("cells.expected_date", lang, example=example),
+                               lang=lang),
             table.source,
         )
-    frame = drop_outside_dates(table, frame, column, header, outside, notes)
+    frame = drop_outside_dates(table, frame, column, header, outside, notes, lang)
     if notes is not None:
         notes.extend(table.notes)
     return frame.assign(**{column: dates.loc[frame.index]})
@@ -308,57 +312,63 @@ def _kept(table: LinkedInTable, frame: pd.DataFrame) -> LinkedInTable:
                          table.delimiter, table.text, table.source)
 
 
-def _directions(table: LinkedInTable, frame: pd.DataFrame) -> pd.Series:
+def _directions(table: LinkedInTable, frame: pd.DataFrame, lang: str | None = None) -> pd.Series:
     direction = frame["direction"].str.upper()
     bad = ~direction.isin([INCOMING, OUTGOING, ""])
     if bad.any():
         raise InvalidInputError(
-            f"{int(bad.sum())} value(s) in 'Direction' are not directions",
+            error_text("cells.not_directions", lang, n=int(bad.sum()), header="Direction"),
             describe_bad_cells(_kept(table, frame), bad, "Direction", frame["direction"],
-                               "INCOMING or OUTGOING"),
+                               error_text("cells.expected_direction", lang), lang=lang),
             table.source,
         )
     return direction
 
 
 def read_invitations(text: str, source: str = "Invitations.csv",
-                     notes: list[str] | None = None) -> pd.DataFrame:
-    """Invitations.csv: ``from, to, sent_at, message, direction, inviter_url, invitee_url``."""
-    table = read_linkedin_table(text, ("From", "To", "Sent At", "Direction"), source)
+                     notes: list[str] | None = None, *, lang: str | None = None) -> pd.DataFrame:
+    """Invitations.csv: ``from, to, sent_at, message, direction, inviter_url, invitee_url``.
+    Errors and notes in ``lang`` (None: the current language)."""
+    lang = reader_language(lang)
+    table = read_linkedin_table(text, ("From", "To", "Sent At", "Direction"), source, lang=lang)
     frame = _text_columns(table, _INVITATION_COLUMNS)
-    frame = _dates(table, frame, "sent_at", "Sent At", "1/29/26, 2:37 PM", notes)
-    frame["direction"] = _directions(table, frame)
+    frame = _dates(table, frame, "sent_at", "Sent At", "1/29/26, 2:37 PM", notes, lang)
+    frame["direction"] = _directions(table, frame, lang)
     return frame.reset_index(drop=True)
 
 
 def read_messages(text: str, source: str = "messages.csv",
-                  notes: list[str] | None = None) -> pd.DataFrame:
+                  notes: list[str] | None = None, *, lang: str | None = None) -> pd.DataFrame:
     """messages.csv, 2018 or 2023+ layout, as ``conversation_id, from, sender_url, to,
     recipient_urls, sent_at, subject, message, folder, direction, is_draft, …``.
-    ``direction`` is "" when the file does not say (2023+); ``load_export`` derives it."""
-    table = read_linkedin_table(text, ("From", "To", "Date"), source)
+    ``direction`` is "" when the file does not say (2023+); ``load_export`` derives it.
+    Errors and notes in ``lang`` (None: the current language)."""
+    lang = reader_language(lang)
+    table = read_linkedin_table(text, ("From", "To", "Date"), source, lang=lang)
     frame = _text_columns(table, _MESSAGE_COLUMNS)
-    frame = _dates(table, frame, "sent_at", "DATE", "2024-02-09 18:05:44 UTC", notes)
-    frame["direction"] = _directions(table, frame)
+    frame = _dates(table, frame, "sent_at", "DATE", "2024-02-09 18:05:44 UTC", notes, lang)
+    frame["direction"] = _directions(table, frame, lang)
     frame["is_draft"] = frame["is_draft"].str.lower().isin(["yes", "true", "1"])
     return frame.reset_index(drop=True)
 
 
 def read_profile(text: str, source: str = "Profile.csv",
-                 notes: list[str] | None = None) -> pd.DataFrame:
-    """Profile.csv, every column in snake_case (``first_name``, ``headline``, …)."""
-    table = read_linkedin_table(text, ("First Name", "Last Name"), source)
+                 notes: list[str] | None = None, *, lang: str | None = None) -> pd.DataFrame:
+    """Profile.csv, every column in snake_case (``first_name``, ``headline``, …); errors in
+    ``lang`` (None: the current language)."""
+    table = read_linkedin_table(text, ("First Name", "Last Name"), source,
+                                lang=reader_language(lang))
     mapping = {h: normalise_header(h).replace(" ", "_") for h in table.header if h.strip()}
     return _text_columns(table, mapping).reset_index(drop=True)
 
 
 def read_groups(text: str, source: str = "Ad_Targeting.csv",
-                notes: list[str] | None = None) -> pd.DataFrame | None:
+                notes: list[str] | None = None, *, lang: str | None = None) -> pd.DataFrame | None:
     """The member's own groups from Ad_Targeting.csv's ``Member Groups`` (``;``-separated),
     read by position because the file repeats other column names. One row per group, column
-    ``group``; None when the file has no such column."""
+    ``group``; None when the file has no such column (``lang``: that of the other readers)."""
     try:
-        table = read_linkedin_table(text, ("Member Groups",), source)
+        table = read_linkedin_table(text, ("Member Groups",), source, lang=lang)
     except InvalidInputError:
         return None
     cells = table.column("Member Groups")
@@ -537,68 +547,67 @@ class LinkedInExport:
         unknown = sorted(set(overrides) - set(Profile.__dataclass_fields__))
         if unknown:
             raise InvalidInputError(
-                "unknown profile field(s)",
-                [f"{k!r}; expected among {sorted(Profile.__dataclass_fields__)}" for k in unknown],
+                error_text("profile.unknown_fields", None),
+                [error_text("profile.unknown_field", None, field=repr(k),
+                            known=sorted(Profile.__dataclass_fields__)) for k in unknown],
             )
         return Profile(**{**fields, **overrides})
 
 
-def load_export(path: str | os.PathLike[str]) -> LinkedInExport:
+def load_export(path: str | os.PathLike[str], *, lang: str | None = None) -> LinkedInExport:
     """Read a LinkedIn data export: the downloaded ``.zip``, its unzipped folder, or a single
     CSV file of it (``Connections.csv``, ``Invitations.csv``, …). Only reads; never writes.
 
     Anything wrong with the input (unreadable, too big, damaged, not an export) raises
-    ``InvalidInputError`` naming the file, the line or column and what was expected.
+    ``InvalidInputError`` naming the file, the line or column and what was expected, in
+    ``lang`` (None: the current language, :func:`~invite_triage.core.i18n.get_language`);
+    the export's ``notes`` are in that language too.
     """
     path = Path(path)
+    lang = reader_language(lang)
     try:
-        return _load_export(path)
+        return _load_export(path, lang)
     except (OSError, UnicodeError, MemoryError) as exc:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise InvalidInputError(
-            "the export could not be read",
-            [f"{type(exc).__name__}: {detail}; expected LinkedIn's export: the .zip, its "
-             "folder or a CSV file, readable by you"],
+            error_text("export.unreadable", lang),
+            [error_text("export.unreadable_expected", lang,
+                        error=f"{type(exc).__name__}: {detail}")],
             str(getattr(exc, "filename", None) or path),
         ) from None
 
 
-def _load_export(path: Path) -> LinkedInExport:
+def _load_export(path: Path, lang: str) -> LinkedInExport:
     if not path.exists():
-        raise InvalidInputError(
-            "not found", ["expected LinkedIn's export: the .zip, its folder or a CSV file"],
-            str(path),
-        )
+        raise InvalidInputError(error_text("export.not_found", lang),
+                                [error_text("export.not_found_expected", lang)], str(path))
     notes: list[str] = []
     if path.is_dir():
-        found = _collect_folder(path)
+        found = _collect_folder(path, lang)
         if not found:
-            raise InvalidInputError(
-                "no LinkedIn export file in this folder",
-                ["expected Connections.csv, Invitations.csv, messages.csv, Profile.csv or "
-                 "Ad_Targeting.csv"],
-                str(path),
-            )
+            raise InvalidInputError(error_text("folder.empty", lang),
+                                    [error_text("folder.empty_expected", lang)], str(path))
     elif zipfile.is_zipfile(path):
-        found = _collect_zip(path, notes)
+        found = _collect_zip(path, notes, lang)
     elif path.suffix.lower() == ".zip":
-        raise InvalidInputError("not a readable zip file", [
-            "its directory is missing: was the download cut short? expected LinkedIn's "
-            "export zip as downloaded (download it again)"], str(path))
+        raise InvalidInputError(error_text("zip.unreadable", lang),
+                                [error_text("zip.no_directory", lang)], str(path))
     else:
-        read = _file_reader(path)
+        read = _file_reader(path, lang)
         data = read()
-        kind = _kind_of(path.name) or _sniff_kind(decode_csv(data, str(path)).text, str(path))
+        kind = _kind_of(path.name) or _sniff_kind(
+            decode_csv(data, str(path), lang=lang).text, str(path), lang)
         found = {kind: (str(path), lambda: data)}
 
-    texts = {kind: (name, decode_csv(read(), name)) for kind, (name, read) in found.items()}
+    texts = {kind: (name, decode_csv(read(), name, lang=lang))
+             for kind, (name, read) in found.items()}
     readers: dict[str, Callable[..., pd.DataFrame | None]] = {
         "connections": connections_from_text, "invitations": read_invitations,
         "messages": read_messages, "profile": read_profile, "groups": read_groups,
     }
-    frames = {kind: readers[kind](decoded.text, name, notes)
+    frames = {kind: readers[kind](decoded.text, name, notes, lang=lang)
               for kind, (name, decoded) in texts.items()}
-    notes = _notes(frames, texts) + notes
+    notes = _notes(frames, texts, lang) + notes
     messages = frames.get("messages")
     if messages is not None:
         owner = _owner_name(frames.get("profile"), frames.get("invitations"), messages)
@@ -616,30 +625,30 @@ def _load_export(path: Path) -> LinkedInExport:
 
 
 def _notes(frames: Mapping[str, pd.DataFrame | None],
-           texts: Mapping[str, tuple[str, DecodedText]]) -> list[str]:
+           texts: Mapping[str, tuple[str, DecodedText]], lang: str | None = None) -> list[str]:
     notes = []
     for name, decoded in texts.values():
         if decoded.repaired_lines:
             lines = decoded.repaired_lines
             shown = ", ".join(map(str, lines[:8])) + (" …" if len(lines) > 8 else "")
-            notes.append(message("linkedin.note.mixed_encodings", file=Path(name).name,
+            notes.append(message("linkedin.note.mixed_encodings", lang, file=Path(name).name,
                                  n=len(lines), lines=shown))
     conns, invs = frames.get("connections"), frames.get("invitations")
     if "groups" in texts and frames.get("groups") is None:
-        notes.append(message("linkedin.note.no_member_groups"))
+        notes.append(message("linkedin.note.no_member_groups", lang))
     if conns is not None and len(conns) and not profile_slug(conns["url"]).ne("").any():
-        notes.append(message("linkedin.note.no_connection_urls"))
+        notes.append(message("linkedin.note.no_connection_urls", lang))
     if invs is not None and len(invs):
         incoming = invs[invs["direction"].eq(INCOMING)]
         if len(incoming) and not profile_slug(incoming["inviter_url"]).ne("").any():
-            notes.append(message("linkedin.note.no_invitation_urls"))
+            notes.append(message("linkedin.note.no_invitation_urls", lang))
         if conns is None:
-            notes.append(message("linkedin.note.no_connections"))
+            notes.append(message("linkedin.note.no_connections", lang))
         elif conns["connected_on"].notna().any() and invs["sent_at"].notna().any():
             inv_span = invs["sent_at"].max() - invs["sent_at"].min()
             conn_span = conns["connected_on"].max() - conns["connected_on"].min()
             if conn_span > 2 * inv_span:
-                notes.append(message("linkedin.note.short_invitations",
+                notes.append(message("linkedin.note.short_invitations", lang,
                                      months=inv_span.days // 30 + 1,
                                      years=conn_span.days // 365))
     return notes

@@ -138,9 +138,9 @@ def _refuse_overwriting_input(out: Path, export_path: Path, export: LinkedInExpo
 
 
 def _load(export_path: str | os.PathLike[str], profile_path: str | os.PathLike[str] | None,
-          ) -> tuple[Path, LinkedInExport, Profile]:
+          lang: str | None = None) -> tuple[Path, LinkedInExport, Profile]:
     path = Path(export_path)
-    export = load_export(path)
+    export = load_export(path, lang=lang)  # its errors and notes in the report's language
     profile = Profile.load(profile_path) if profile_path else export.to_profile()
     return path, export, profile
 
@@ -178,7 +178,7 @@ def write_decisions(
     reasons in ``lang`` (None: the current language). Column names and decisions stay keys,
     for a spreadsheet's formulas."""
     lang = language(lang)
-    path, export, profile = _load(export_path, profile_path)
+    path, export, profile = _load(export_path, profile_path, lang)
     out = Path(out_path)
     _refuse_overwriting_input(out, path, export, profile_path)
     decided = decide_pending(export, profile, annotations, lang)
@@ -585,7 +585,7 @@ def write_report(
     """Write the self-contained HTML report of an export in ``lang`` (None: the current
     language); overwrites an older report, never the export."""
     lang = language(lang)
-    path, export, profile = _load(export_path, profile_path)
+    path, export, profile = _load(export_path, profile_path, lang)
     out = Path(out_path)
     _refuse_overwriting_input(out, path, export, profile_path)
     return _atomic_write(out, render_report(export, profile, lang=lang).encode("utf-8"))
