@@ -7,6 +7,7 @@ import dataclasses
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -135,3 +136,66 @@ def test_decide_entry_triages_one_invitation_with_what_was_typed(export):
     assert known.row["known"] == 1.0 and known.score >= plain.score
     with pytest.raises(InvalidInputError, match="Mutual connections"):
         decide_entry(invitation, FormEntry(mutual_connections="-1"), profile)
+
+
+# --- the form's one-triage shortcut must change nothing ---------------------------------------
+def _fields_one_by_one(invitation, entry, profile, weights=None, thresholds=None):
+    """What the form listed before the shortcut: each tried answer triaged on its own."""
+    from invite_triage.models.own_data import _TRIED_FIELDS
+
+    listed = []
+    for name, answers in _TRIED_FIELDS.items():
+        if str(getattr(entry, name) or "").strip():
+            continue
+        decisions = {decide_entry(invitation, dataclasses.replace(entry, **answer), profile,
+                                  weights, thresholds).decision for answer in answers}
+        if len(decisions) > 1:
+            listed.append(name)
+    return tuple(listed)
+
+
+_ENTRIES = (
+    FormEntry(),
+    FormEntry(title="Comptable"),
+    FormEntry(mutual_connections="0"),
+    FormEntry(title="🚀", mutual_connections=""),
+    FormEntry(title="DRH", mutual_connections="12", mutual_titles="DRH\nDRH\n✨"),
+    FormEntry(known_offline=True),
+    FormEntry(mutual_connections="", mutual_titles="Head of Sales; CM"),
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_decision_and_fields_to_fill_from_one_triage_equal_the_separate_ones(lang):
+    from invite_triage.models.own_data import fields_that_matter
+
+    model = _shared_model()
+    for position in range(0, min(len(model), 60), 12):
+        invitation = model.pending.iloc[[position]]
+        for entry in _ENTRIES:
+            entry = dataclasses.replace(entry, shared_groups=model.groups[: position % 3])
+            decided, to_fill = model.decide_and_fields(position, entry, lang)
+            alone = model.decide(position, entry, lang)
+            assert decided.row.name == alone.row.name == invitation.index[0]
+            assert decided.row.equals(alone.row)
+            assert decided.contributions.equals(alone.contributions)
+            assert (decided.draft, decided.reasons) == (alone.draft, alone.reasons)
+            expected = _fields_one_by_one(invitation, entry, model.profile, model.weights,
+                                          model.thresholds)
+            assert to_fill == expected
+            assert fields_that_matter(invitation, entry, model.profile, model.weights,
+                                      model.thresholds) == expected
+            assert model.fields_to_fill(position, entry) == expected
+
+
+def test_fields_to_fill_with_a_duplicated_index_and_every_field_filled():
+    from invite_triage.models.own_data import fields_that_matter
+
+    model = _shared_model()
+    invitation = model.pending.iloc[[3]].set_axis([7])
+    full = FormEntry(title="Comptable", mutual_connections="0")
+    assert fields_that_matter(invitation, full, model.profile) == ()
+    twice = pd.concat([invitation, invitation])
+    with pytest.raises(InvalidInputError):
+        fields_that_matter(twice, FormEntry(), model.profile)
+    assert fields_that_matter(twice, full, model.profile) == ()  # nothing to try: no error

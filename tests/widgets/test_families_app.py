@@ -96,3 +96,44 @@ def test_the_summary_shows_its_markup_as_markup_not_as_text():
     for lang in ("en", "fr"):
         summary = families_app(lang=lang).summary.value
         assert "&lt;" not in summary and "<b>" in summary
+
+
+def test_the_weights_are_written_after_the_family_names(invitations, profile):
+    """The weights moved from the tick labels into their own texts: the chart still reads
+    "name · weight" per family, and a move rewrites the weight."""
+    from invite_triage.core.i18n import label
+
+    app = families_app(invitations, profile, lang="fr")
+    app.sliders["tech"].value = 0.55
+    names = [tick.get_text() for tick in app.ax.get_yticklabels()]
+    assert names == [f"{label('family', f, 'fr')} ·" for f in FAMILIES]
+    weights = {f: text.get_text() for f, text in zip(FAMILIES, app.weight_texts, strict=True)}
+    assert weights["tech"] == "0,55"
+    assert weights["hr"] == f"{profile.family_weights()['hr']:.2f}".replace(".", ",")
+    # Each weight sits right of its name, on the same line, without touching it.
+    renderer = app.figure.canvas.get_renderer()
+    for tick, text in zip(app.ax.get_yticklabels(), app.weight_texts, strict=True):
+        name_box, weight_box = tick.get_window_extent(renderer), text.get_window_extent(renderer)
+        assert name_box.x1 < weight_box.x0 < name_box.x1 + 2 * app.figure.dpi / 10
+        assert abs(name_box.y0 - weight_box.y0) < 1
+
+
+def test_the_legend_is_redrawn_only_where_the_bars_reach_it(profile):
+    """Bars that end under the legend (almost everyone in the last family) keep it in the
+    redrawn set; the picture equals a full redraw after every move either way."""
+    import io
+
+    import numpy as np
+    import PIL.Image
+
+    from invite_triage.world import synth
+
+    crowded = synth.invitations(600, seed=4)
+    crowded["title"] = ["Astronaute"] * 560 + list(crowded["title"].iloc[560:])
+    for frame, reached in ((synth.invitations(600, seed=4), False), (crowded, True)):
+        app = families_app(frame, profile, lang="en")
+        assert (app.legend in app.chart._dynamic) is reached
+        for family, weight in (("other", 1.0), ("hr", 0.0), ("tech", 0.6)):
+            app.sliders[family].value = weight
+            shown = np.asarray(PIL.Image.open(io.BytesIO(app.chart.value)).convert("RGBA"))
+            assert (shown == app.chart.full_redraw_pixels()).all()

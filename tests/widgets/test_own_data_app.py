@@ -288,3 +288,68 @@ def test_exercise_three_matches_what_the_form_shows(export, tmp_path):
     decided = form_decision(export)
     assert app.decided.decision == decided.decision
     assert app.decided.score == pytest.approx(decided.score)
+
+
+# --- the French edition: the readers' errors in French, in the error area --------------------
+
+_CUT_ROW = '2026-11-25T15:00:00,Bob Roy,,,,,0,,,false,,"cut'
+
+
+def _damaged_annotations(folder: Path, day: str) -> Path:
+    from invite_triage.linkedin.annotations import ANNOTATION_COLUMNS
+
+    path = folder / f"annotations-{day}.csv"
+    path.write_text(",".join(ANNOTATION_COLUMNS) + "\n" + _CUT_ROW, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def french_edition(monkeypatch):
+    """What the French notebooks do first: ``set_language("fr")`` (restored afterwards)."""
+    from invite_triage.core import i18n
+
+    monkeypatch.setattr(i18n, "_default_language", "fr")
+
+
+def test_french_edition_shows_a_damaged_annotations_file_in_french(export, tmp_path,
+                                                                  french_edition):
+    import html
+    from datetime import date
+
+    from invite_triage.core.i18n import message
+
+    app = triage_form(export, private_dir=tmp_path)
+    assert app.lang == "fr" and app.errors.value == ""
+    damaged = _damaged_annotations(tmp_path, f"{date.today():%Y-%m-%d}")
+    app.save_button.click()
+    shown = html.unescape(app.errors.value)
+    assert str(damaged) in shown and "ligne 2\u202f: " in shown  # the file and the line
+    assert message("linkedin.error.damaged.not_written", "fr") in shown
+    assert message("linkedin.error.damaged.repair", "fr") in shown
+    assert message("linkedin.error.damaged.not_written", "en") not in shown
+    assert " instead" not in shown and "; expected" not in shown
+    assert message("app.own_data.not_saved_fix", "fr") in html.unescape(app.save_status.value)
+
+
+def test_french_edition_refuses_a_damaged_annotations_file_at_start_in_french(
+        export, tmp_path, french_edition):
+    damaged = _damaged_annotations(tmp_path, "2026-11-25")
+    with pytest.raises(InvalidInputError) as info:
+        triage_form(export, private_dir=tmp_path)
+    assert info.value.source == str(damaged)
+    assert info.value.summary == "le fichier d'annotations est endommagé"
+    assert info.value.problems[0].startswith("ligne 2\u202f: ")
+
+
+def test_an_app_built_in_french_shows_the_readers_errors_in_french(export, tmp_path):
+    """``lang="fr"`` given to the app, the process language left in English."""
+    import html
+    from datetime import date
+
+    from invite_triage.core.i18n import get_language, message
+
+    app = triage_form(export, private_dir=tmp_path, lang="fr")
+    assert get_language() == "en" and app.lang == "fr"
+    _damaged_annotations(tmp_path, f"{date.today():%Y-%m-%d}")
+    app.save_button.click()
+    assert message("linkedin.error.damaged.not_written", "fr") in html.unescape(app.errors.value)

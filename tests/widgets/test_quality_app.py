@@ -55,3 +55,17 @@ def test_quality_app_reuses_a_curve(invitations, profile):
     assert app.model.curve is curve
     assert app.point == curve.at(0.6)
     assert app.model.total == len(invitations)
+
+
+def test_the_legend_sits_below_the_axes_and_is_drawn_once(invitations, profile):
+    """Inside the axes the moving marks crossed the legend, so every move redrew it; below
+    the axes it keeps every entry and is drawn with the background."""
+    app = quality_app(invitations, profile)
+    chart = app.quality_chart
+    assert chart.ax.get_legend() is None and app.legend in chart.figure.legends
+    labels = [text.get_text() for text in app.legend.get_texts()]
+    assert labels == chart.ax.get_legend_handles_labels()[1] and len(labels) >= 3
+    assert app.legend not in app.chart._dynamic
+    renderer = chart.figure.canvas.get_renderer()
+    below = app.legend.get_window_extent(renderer).y1 < chart.ax.get_window_extent(renderer).y0
+    assert below

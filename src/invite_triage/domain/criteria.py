@@ -203,6 +203,7 @@ class Signals:
     #: Signals that read only the invitations, never the profile: reused by every profile.
     PROFILE_FREE: tuple[str, ...] = (
         "_title_codes", "title_known", "message_kind", "mutuals_known", "groups_known",
+        "_mutual_families",
     )
 
     def under(self, profile: Profile) -> Signals:
@@ -281,25 +282,35 @@ class Signals:
         return self._title_codes % len(SENIORITIES)
 
     @cached_property
-    def mutual_stats(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Per row: mutual count, titles listed, relevance (sum of family weights), and the
-        number of listed mutuals in families that matter (weight >= 0.5).
+    def _mutual_families(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per row: mutual count and titles listed; per listed mutual title (flattened in
+        row order): its row and its family index. Profile-free, so a change of family weights
+        re-weights them (one take and two bincounts) instead of re-classifying every title.
 
         The lists are flattened in one pass and each distinct mutual title classified once.
         """
         column = self.invitations["mutual_titles"]
         listed = _list_lengths(column)
-        weight_of = self.family_weights
 
-        def weight(title: object) -> float:
-            return weight_of[FAMILIES.index(classify_title(title)[0])]
+        def family(title: object) -> int:
+            return FAMILIES.index(classify_title(title)[0])
 
         flat = itertools.chain.from_iterable(column.to_numpy(object))
-        weights = per_distinct(flat, weight, float, int(listed.sum()))
-        owner = np.repeat(np.arange(self.n), listed)
+        # Kept with the signals: small integers (a family index, a row number) keep it light.
+        families = per_distinct(flat, family, np.int8, int(listed.sum()))
+        owner = np.repeat(np.arange(self.n, dtype=np.int32 if self.n < 2**31 else np.int64),
+                          listed)
+        count = np.maximum(self.invitations["mutual_connections"].to_numpy(np.int64), listed)
+        return count, listed, owner, families
+
+    @cached_property
+    def mutual_stats(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per row: mutual count, titles listed, relevance (sum of family weights), and the
+        number of listed mutuals in families that matter (weight >= 0.5)."""
+        count, listed, owner, families = self._mutual_families
+        weights = self.family_weights[families]
         relevance = np.bincount(owner, weights=weights, minlength=self.n)
         relevant = np.bincount(owner[weights >= RELEVANT_WEIGHT], minlength=self.n)
-        count = np.maximum(self.invitations["mutual_connections"].to_numpy(np.int64), listed)
         return count, listed, relevance, relevant.astype(np.int64)
 
     @cached_property

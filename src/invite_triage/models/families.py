@@ -9,7 +9,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from invite_triage.analysis.evaluation import evaluate_decisions
 from invite_triage.domain.profile import FAMILIES, Profile
 from invite_triage.domain.titles import classify_titles
 from invite_triage.domain.triage import PreparedTriage
@@ -38,31 +37,44 @@ class FamilyChoiceModel:
         # Family weights change only the job and mutuals criteria: the titles, notes and
         # names are read once here, and each move re-scores only what the weights touch.
         self._prepared = PreparedTriage(invitations, profile)
+        # What no weight changes, counted once: each row's family (an index in FAMILIES),
+        # the invitations and the truly relevant ones per family.
+        self._family_code = np.asarray(
+            pd.Categorical(self.family, categories=list(FAMILIES)).codes, dtype=np.int64
+        )
+        self._in_families = self._family_code >= 0
+        self._relevant = (
+            invitations["relevant"].to_numpy(bool)
+            if self.has_truth else np.zeros(len(invitations), bool)
+        )
+        self._invitations = self._per_family(np.ones(len(invitations), bool))
+        self._truly_relevant = self._per_family(self._relevant)
+
+    def _per_family(self, flags: np.ndarray) -> np.ndarray:
+        """How many rows of each family have ``flags`` set (in FAMILIES order)."""
+        rows = self._in_families & flags
+        return np.bincount(self._family_code[rows], minlength=len(FAMILIES)).astype(np.int64)
 
     def result(self, weights: Mapping[str, float]) -> FamilyResult:
         full = {**self.default_weights, **{f: float(w) for f, w in weights.items()}}
         chosen = dataclasses.replace(self.profile, family_overrides=full)
-        decisions = self._prepared.with_profile(chosen).decisions()
-        family = pd.Categorical(self.family, categories=list(FAMILIES))
-        counts = pd.crosstab(family, decisions.to_numpy()).reindex(
-            index=list(FAMILIES), columns=list(DECISIONS), fill_value=0
-        )
-        relevant = (
-            self.invitations["relevant"].to_numpy(bool)
-            if self.has_truth else np.zeros(len(decisions), bool)
-        )
+        codes = self._prepared.with_profile(chosen).decision_codes().astype(np.int64)
+        # One bincount of (family, decision) pairs: the crosstab, without pandas' overhead.
+        pairs = self._family_code[self._in_families] * len(DECISIONS) + codes[self._in_families]
+        counts = np.bincount(pairs, minlength=len(FAMILIES) * len(DECISIONS)).astype(np.int64)
         table = pd.DataFrame(
             {
                 "weight": [full[f] for f in FAMILIES],
-                "invitations": self.family.value_counts().reindex(FAMILIES, fill_value=0),
-                "truly relevant": pd.Series(relevant).groupby(family, observed=False).sum()
-                .reindex(FAMILIES, fill_value=0).to_numpy(),
+                "invitations": self._invitations,
+                "truly relevant": self._truly_relevant,
+                **dict(zip(DECISIONS, counts.reshape(len(FAMILIES), len(DECISIONS)).T,
+                           strict=True)),
             },
-            index=list(FAMILIES),
-        ).join(counts)
-        table.index.name = "family"
-        quality = evaluate_decisions(decisions.to_numpy(object), relevant)
-        precision = quality["precision"] if decisions.eq("accept").any() else float("nan")
-        recall = quality["recall"]
-        matters = chosen.relevant_families
-        return FamilyResult(table, matters, precision, recall)
+            index=pd.Index(list(FAMILIES), name="family"),
+        )
+        # As ``evaluate_decisions`` computes them, on the decision codes.
+        accepted = codes == DECISIONS.index("accept")
+        hits = int((accepted & self._relevant).sum())
+        precision = float(hits / accepted.sum()) if accepted.any() else float("nan")
+        recall = float(hits / self._relevant.sum()) if self._relevant.any() else 0.0
+        return FamilyResult(table, chosen.relevant_families, precision, recall)

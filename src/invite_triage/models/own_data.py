@@ -31,7 +31,12 @@ from invite_triage.core.i18n import label, message
 from invite_triage.domain.drafting import draft_message
 from invite_triage.domain.profile import LANGUAGES, Profile
 from invite_triage.domain.taxonomy import LINKEDIN_CONNECTION_CAP
-from invite_triage.domain.triage import resolve_thresholds, resolve_weights, triage
+from invite_triage.domain.triage import (
+    PreparedTriage,
+    resolve_thresholds,
+    resolve_weights,
+    triage,
+)
 from invite_triage.linkedin.annotations import load_annotations, save_annotation
 from invite_triage.linkedin.export import LinkedInExport, load_export, pending_invitations
 from invite_triage.linkedin.identity import name_key, profile_slug
@@ -88,12 +93,13 @@ def _clip(text: str, limit: int) -> str:
 # --------------------------------------------------------------------------------------------
 # Reading your export (for the notebook)
 # --------------------------------------------------------------------------------------------
-def open_export(path: str | os.PathLike[str] | None = None) -> LinkedInExport:
+def open_export(path: str | os.PathLike[str] | None = None,
+                lang: str | None = None) -> LinkedInExport:
     """Your LinkedIn export, or the bundled synthetic sample when ``path`` is None.
 
     A relative path is looked for from the current folder, then from the repository's root,
     so ``"data/private/Basic_LinkedInDataExport_….zip"`` works from ``notebooks/`` too. Only
-    reads; nothing leaves your machine.
+    reads; nothing leaves your machine. Errors are in ``lang`` (None: the current language).
     """
 
     if path is None:
@@ -107,13 +113,13 @@ def open_export(path: str | os.PathLike[str] | None = None) -> LinkedInExport:
         found = sorted(p.name for p in folder.iterdir()
                        if p.name != "README.md" and not p.name.startswith("."))
         raise InvalidInputError(
-            message("app.own_data.not_found"),
-            [message("app.own_data.not_found_expected", path=path),
-             message("app.own_data.not_found_files", folder=folder,
-                     files=", ".join(found) if found else message("app.own_data.none_yet"))],
+            message("app.own_data.not_found", lang),
+            [message("app.own_data.not_found_expected", lang, path=path),
+             message("app.own_data.not_found_files", lang, folder=folder,
+                     files=", ".join(found) if found else message("app.own_data.none_yet", lang))],
             str(path),
         )
-    return load_export(candidate)
+    return load_export(candidate, lang=lang)
 
 
 def export_overview(export: LinkedInExport, lang: str | None = None) -> pd.DataFrame:
@@ -294,6 +300,22 @@ def decide_entry(
     form says about it; reasons and the "ask first" draft in ``lang`` (default: the profile's).
     Raises ``InvalidInputError`` naming every wrong field of ``entry`` (in ``text_lang``, the
     app's language; None: the current one)."""
+    return _decide_entry(invitation, entry, profile, weights, thresholds, lang, text_lang,
+                         try_fields=False)[0]
+
+
+def _decide_entry(
+    invitation: pd.DataFrame,
+    entry: FormEntry,
+    profile: Profile,
+    weights: Mapping[str, float] | None,
+    thresholds: Mapping[str, float] | None,
+    lang: str | None,
+    text_lang: str | None,
+    try_fields: bool,
+) -> tuple[FormDecision, tuple[str, ...]]:
+    """:func:`decide_entry`, and with ``try_fields`` also :func:`fields_that_matter` (its
+    tried answers decided together, in one triage without reasons)."""
     lang = profile.language if lang is None else lang
     if lang not in LANGUAGES:
         raise InvalidInputError(message("app.own_data.unknown_language", text_lang),
@@ -306,6 +328,20 @@ def decide_entry(
     annotation = check_entry(entry, profile.groups, text_lang)
     profile = dataclasses.replace(profile, language=lang)
     weights = resolve_weights(profile, weights)
+    # The entry's own row is triaged alone, exactly as always (a row's score can differ in
+    # its last bit with the number of rows beside it: see fields_that_matter).
+    frame = _form_frame(invitation, entry, annotation)
+    row = triage(frame, profile, weights=weights, thresholds=thresholds).iloc[0]
+    table = contributions(row, weights)
+    draft = draft_message(row, profile, lang=lang) if row["decision"] == "ask" else ""
+    fields = (_fields_that_matter(invitation, entry, profile, weights, thresholds, text_lang)
+              if try_fields else ())
+    return FormDecision(row, table, draft, annotation), fields
+
+
+def _form_frame(invitation: pd.DataFrame, entry: FormEntry,
+                annotation: Annotation) -> pd.DataFrame:
+    """The one-row invitation as the form fills it in (what ``triage`` reads)."""
     frame = invitation.drop(columns=[c for c in ("your_decision",) if c in invitation])
     frame["title"] = annotation.title
     frame["mutual_connections"] = np.int64(annotation.mutual_connections)
@@ -315,10 +351,7 @@ def decide_entry(
         frame[column] = cell
     frame["known_offline"] = annotation.known_offline
     frame["mutuals_known"], frame["groups_known"] = entry_knows(entry)
-    row = triage(frame, profile, weights=weights, thresholds=thresholds).iloc[0]
-    table = contributions(row, weights)
-    draft = draft_message(row, profile, lang=lang) if row["decision"] == "ask" else ""
-    return FormDecision(row, table, draft, annotation)
+    return frame
 
 
 def entry_knows(entry: FormEntry) -> tuple[bool, bool]:
@@ -351,18 +384,53 @@ def fields_that_matter(
     """The empty form fields whose answer could change the decision: each is tried with an
     unfavourable and a favourable answer (the rest as typed); a field is listed when the two
     decisions differ. Tells the learner what to read on the profile page first."""
-    listed = []
-    for name, (low, high) in _TRIED_FIELDS.items():
-        if str(getattr(entry, name) or "").strip():
-            continue
-        decisions = {
-            decide_entry(invitation, dataclasses.replace(entry, **tried), profile, weights,
-                         thresholds).row["decision"]
-            for tried in (low, high)
-        }
-        if len(decisions) > 1:
-            listed.append(name)
-    return tuple(listed)
+    return _fields_that_matter(invitation, entry, profile, weights, thresholds, None)
+
+
+def _fields_that_matter(
+    invitation: pd.DataFrame,
+    entry: FormEntry,
+    profile: Profile,
+    weights: Mapping[str, float] | None,
+    thresholds: Mapping[str, float] | None,
+    text_lang: str | None,
+) -> tuple[str, ...]:
+    """:func:`fields_that_matter`, its wrong entries named in ``text_lang``.
+
+    Every tried answer of every empty field is a row of one triage, decisions only (not
+    one triage with reasons and a draft per answer). Each row is decided on its own; its
+    score may differ from a one-row triage's in the last bit only (a matrix product's sum
+    order where a criterion is unknown), which changes no decision short of a score equal
+    to a threshold to sixteen digits."""
+    empty, tried = _tried_entries(entry)
+    if not tried:
+        return ()
+    if len(invitation) != 1:  # as decide_entry says it
+        raise InvalidInputError(message("app.own_data.one_invitation", text_lang),
+                                [message("app.own_data.one_invitation_detail", text_lang,
+                                         n=len(invitation))])
+    table = pd.concat(
+        [_form_frame(invitation, changed, check_entry(changed, profile.groups, text_lang))
+         for changed in tried],
+        ignore_index=True,
+    )
+    decided = PreparedTriage(table, profile).decision_codes(
+        resolve_weights(profile, weights), resolve_thresholds(thresholds))
+    return _changing(empty, decided)
+
+
+def _tried_entries(entry: FormEntry) -> tuple[list[str], list[FormEntry]]:
+    """The empty fields :func:`fields_that_matter` tries, and the entries it tries: for each
+    field, its unfavourable then its favourable answer (the rest as typed)."""
+    empty = [name for name in _TRIED_FIELDS if not str(getattr(entry, name) or "").strip()]
+    return empty, [dataclasses.replace(entry, **answer)
+                   for name in empty for answer in _TRIED_FIELDS[name]]
+
+
+def _changing(empty: list[str], decisions: np.ndarray) -> tuple[str, ...]:
+    """The fields whose two tried answers got different decisions (two per field, in order)."""
+    pairs = np.asarray(decisions).reshape(len(empty), 2)
+    return tuple(name for name, (low, high) in zip(empty, pairs, strict=True) if low != high)
 
 
 class OwnDataModel:
@@ -390,7 +458,7 @@ class OwnDataModel:
         self.weights = resolve_weights(self.profile, weights)
         self.thresholds = resolve_thresholds(thresholds)
         self.groups: tuple[str, ...] = tuple(dict.fromkeys(self.profile.groups))
-        self.annotations = load_annotations(self.folder)
+        self.annotations = load_annotations(self.folder, lang=self.lang)
         pending = pending_invitations(export, self.annotations)
         self.pending = pending.sort_values("sent_at", ascending=False,
                                            kind="stable").reset_index(drop=True)
@@ -485,6 +553,14 @@ class OwnDataModel:
         return decide_entry(self.pending.iloc[[int(position)]], entry, self.profile,
                             self.weights, self.thresholds, lang, self.lang)
 
+    def decide_and_fields(self, position: int, entry: FormEntry,
+                          lang: str | None = None) -> tuple[FormDecision, tuple[str, ...]]:
+        """``decide`` and ``fields_to_fill`` at once, from a single triage (what the form
+        shows on every change)."""
+        self.row(position)
+        return _decide_entry(self.pending.iloc[[int(position)]], entry, self.profile,
+                             self.weights, self.thresholds, lang, self.lang, try_fields=True)
+
     def fields_to_fill(self, position: int, entry: FormEntry) -> tuple[str, ...]:
         """The empty fields whose answer could change this invitation's decision."""
         self.row(position)
@@ -502,6 +578,7 @@ class OwnDataModel:
             mutual_titles=list(annotation.mutual_titles),
             shared_groups=list(annotation.shared_groups),
             known_offline=annotation.known_offline, decision=annotation.your_decision,
+            lang=self.lang,
         )
         self._start[position] = entry
         self._edits.pop(position, None)

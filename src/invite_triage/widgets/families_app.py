@@ -11,6 +11,8 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from invite_triage.core.formats import decimal, number, share
 from invite_triage.core.i18n import label, message, template
@@ -27,6 +29,7 @@ from invite_triage.render.style import (
     freeze_layout,
     new_figure,
 )
+from invite_triage.render.texts import fit_title
 from invite_triage.widgets.base import (
     App,
     FigureView,
@@ -78,6 +81,7 @@ class FamiliesApp(App):
             fontsize=FONT_SIZE - 2, frameon=False, loc="lower right",
         )
         self.title = self.ax.set_title("", fontsize=FONT_SIZE + 1, loc="left")
+        self.weight_texts = self._weight_column(lang)
         self.chart = FigureView(self.figure)
         self.summary = summary_html()
         self.table = widgets.HTML()
@@ -90,13 +94,56 @@ class FamiliesApp(App):
         self.reset.on_click(self._on_reset)
         self.update()
         freeze_layout(self.figure)
-        # Moves change only these (the y tick labels show the weights); the x axis, its
-        # label and the frame are drawn once (blitting). The legend and the left spine sit
-        # above the bars, so they are redrawn over them.
+        # Moves change only these: the bars (accepts; colour of the invitations), the truth
+        # marks drawn over them, the weights and the title. The family names, the x axis and
+        # the frame are drawn once (blitting). The left spine sits above the bars, and so does
+        # the legend, which is redrawn only where the bars can reach under it.
+        legend = [self.legend] if self._legend_over_bars() else []
         self.chart.redraw_only(
-            *self.bars, *self.accepted, self.truth, self.ax.yaxis, self.title, self.legend,
+            *self.bars, *self.accepted, self.truth, *self.weight_texts, self.title, *legend,
             self.ax.spines["left"],
         )
+
+    def _weight_column(self, lang: str) -> list[Text]:
+        """The weights, one text per family where the end of its tick label was ("name · 0.70"
+        reads as before): the family names stay static tick labels, and a move redraws four
+        characters per family instead of the whole y axis."""
+        names = [f"{label('family', f, lang)} ·" for f in FAMILIES]
+        y = np.arange(len(FAMILIES))
+        self.ax.set_yticks(y, names)
+        tick = self.ax.yaxis.get_major_ticks()[0]
+        pad = tick.get_pad() + tick.get_tick_padding()
+        transform, va, ha = self.ax.get_yaxis_text1_transform(pad)
+        font = tick.label1.get_fontproperties()
+        texts = [self.ax.text(0, row, "", transform=transform, va=va, ha=ha,
+                              fontproperties=font, color=tick.label1.get_color())
+                 for row in y]
+        # Move the names left by the width the weight takes after them (a space included).
+        renderer = self.figure.canvas.get_renderer()
+        sample = decimal(1.0, 2, lang)
+
+        def width(text: str) -> float:
+            return renderer.get_text_width_height_descent(text, font, ismath=False)[0]
+
+        shift = (width(f"{names[0]} {sample}") - width(names[0])) * 72 / self.figure.dpi
+        self.ax.tick_params(axis="y", pad=tick.get_pad() + shift)
+        return texts
+
+    def _legend_over_bars(self) -> bool:
+        """Whether the legend covers a place the bars or the truth marks can reach. An
+        invitations bar keeps its width (the weights change only its colour), the accepts
+        are a part of it, and the truth marks never move."""
+        renderer = self.figure.canvas.get_renderer()
+        legend = self.legend.get_window_extent(renderer)
+        reach = [bar.get_window_extent(renderer) for bar in (*self.bars, *self.accepted)]
+        # A truth mark: a vertical line sqrt(s) points tall and its line width wide.
+        px = self.figure.dpi / 72
+        half_h = float(np.sqrt(self.truth.get_sizes().max())) / 2 * px + 2
+        half_w = float(np.max(self.truth.get_linewidths())) / 2 * px + 2
+        points = self.truth.get_offset_transform().transform(self.truth.get_offsets())
+        reach += [Bbox.from_extents(x - half_w, y - half_h, x + half_w, y + half_h)
+                  for x, y in points]
+        return any(legend.overlaps(box.padded(2)) for box in reach)
 
     @property
     def weights(self) -> dict[str, float]:
@@ -138,13 +185,17 @@ class FamiliesApp(App):
         self.truth.set_offsets(np.column_stack([table["truly relevant"].to_numpy(float), y]))
         lang = self.lang
         names = {f: label("family", f, lang) for f in FAMILIES}
-        self.ax.set_yticks(y, [f"{names[f]} · {decimal(table.at[f, 'weight'], 2, lang)}"
-                               for f in FAMILIES])
+        for family, text in zip(FAMILIES, self.weight_texts, strict=True):
+            text.set_text(decimal(table.at[family, "weight"], 2, lang))
         total = int(table["invitations"].sum())
         accepted = int(table["accept"].sum())
-        self.title.set_text(message(
+        # Broken into lines here (at most two, as the layout expects), so that matplotlib
+        # need not measure every prefix of the title again to wrap it at each draw.
+        room = (0.99 - self.ax.get_position().x0) * self.figure.get_figwidth()
+        self.title.set_text(fit_title(message(
             "app.families.chart_title", lang, accepted=number(accepted, lang),
-            total=number(total, lang), share=share(result.precision, lang)))
+            total=number(total, lang), share=share(result.precision, lang)),
+            room, self.title.get_fontsize()))
         self.chart.refresh()
         weights = ", ".join(f"{names[f]} {decimal(table.at[f, 'weight'], 2, lang)}"
                             for f in FAMILIES)

@@ -299,8 +299,11 @@ class OwnDataApp(App):
         self.card.value = _card_html(row, self.model.unsaved(position),
                                      bool(self.model.annotated[position]), lang)
         self.status.value = self._status_html()
+        entry = self.entry()
         try:
-            decided = self.model.decide(position, self.entry(), self.language.value)
+            # The decision and the empty fields worth reading first, from one triage.
+            decided, to_fill = self.model.decide_and_fields(position, entry,
+                                                            self.language.value)
         except InvalidInputError:
             if self.decided is None:
                 self.summary.value = (
@@ -339,7 +342,7 @@ class OwnDataApp(App):
         self._last_summary = (
             f"<p>{suggested}</p>"
             f"<p>{html.escape(decided.reasons)}</p>{counted}"
-            f"{_to_fill_html(self.model.fields_to_fill(position, self.entry()), lang)}"
+            f"{_to_fill_html(to_fill, lang)}"
         )
         self.summary.value = self._last_summary
         self.bars.update(decided)  # type: ignore[union-attr]

@@ -12,6 +12,8 @@ import html
 
 import ipywidgets as widgets
 import pandas as pd
+from matplotlib.legend import Legend
+from matplotlib.transforms import Bbox
 
 from invite_triage.analysis.quality import QualityCurve
 from invite_triage.core.formats import decimal, number, percent
@@ -20,7 +22,7 @@ from invite_triage.domain.profile import Profile
 from invite_triage.domain.taxonomy import LINKEDIN_CAP_SOURCE, LINKEDIN_CONNECTION_CAP
 from invite_triage.models.quality import QualityModel, format_metric
 from invite_triage.render.charts import QualityChart
-from invite_triage.render.style import freeze_layout
+from invite_triage.render.style import FONT_SIZE, freeze_layout
 from invite_triage.widgets.base import (
     App,
     FigureView,
@@ -47,6 +49,7 @@ class QualityApp(App):
             readout_format=".2f", style={"description_width": "initial"},
         )
         self.quality_chart = with_lang(QualityChart, model.curve, start, lang=lang)
+        self.legend = _legend_below(self.quality_chart)
         self.chart = FigureView(self.quality_chart.figure)
         self.summary = summary_html()
         self.table = widgets.HTML()
@@ -56,14 +59,15 @@ class QualityApp(App):
         self.update()
         # Laid out once: later moves skip constrained layout (a third of a redraw), and draw
         # only the marks, their label and the title over the rest drawn once (blitting). The
-        # legend and the spines sit above the marks, so they are redrawn over them.
+        # spines sit above the marks, so they are redrawn over them; the legend, below the
+        # axes, is out of the marks' reach and drawn once (redrawn only if it were not).
         chart = self.quality_chart
         freeze_layout(chart.figure)
-        legend = chart.ax.get_legend()
+        over = self.legend is not None and _in_reach(chart, self.legend)
         self.chart.redraw_only(
             chart.marker, chart.noise_marker, chart.label,
             chart.ax._left_title,  # what ``ax.set_title(..., loc="left")`` sets
-            *([legend] if legend is not None else []),
+            *([self.legend] if over else []),
             chart.ax.spines["left"], chart.ax.spines["bottom"],
         )
 
@@ -98,6 +102,37 @@ class QualityApp(App):
             + "</p>"
         )
         self.table.value = html_table(self.model.rows(threshold, lang), lang=lang)
+
+
+def _legend_below(chart: QualityChart) -> Legend | None:
+    """Move the chart's legend under the axes (two columns). Inside the axes, the marks that
+    move along the curves pass under it, so every move would redraw it (a third of a
+    redraw); below, it is drawn once. Its entries and wording are the chart's own."""
+    legend = chart.ax.get_legend()
+    if legend is None:
+        return None
+    handles, labels = chart.ax.get_legend_handles_labels()
+    size = legend.get_texts()[0].get_fontsize() if legend.get_texts() else FONT_SIZE - 1
+    legend.remove()
+    return chart.figure.legend(handles, labels, loc="outside lower center", ncols=2,
+                               fontsize=size, frameon=False)
+
+
+def _in_reach(chart: QualityChart, legend: Legend) -> bool:
+    """Whether ``legend`` covers a place the moving marks or their label can reach: the marks
+    sit on the curves inside the axes (at most a marker's radius beyond them), and the label
+    goes up and to the right of its mark."""
+    figure = chart.figure
+    renderer = figure.canvas.get_renderer()
+    box = legend.get_window_extent(renderer)
+    sizes = [line.get_markersize() + line.get_markeredgewidth()
+             for line in (chart.marker, chart.noise_marker)]
+    radius = max(sizes) / 2 * figure.dpi / 72 + 2
+    axes = chart.ax.get_window_extent(renderer)
+    reach = Bbox.from_extents(axes.x0 - radius, axes.y0 - radius,
+                              max(axes.x1, figure.bbox.x1) + radius,
+                              max(axes.y1, figure.bbox.y1) + radius)
+    return bool(box.overlaps(reach))
 
 
 def quality_app(invitations: pd.DataFrame | None = None, profile: Profile | None = None,
