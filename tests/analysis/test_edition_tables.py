@@ -28,7 +28,7 @@ def french():
 
 @pytest.fixture(scope="module")
 def evaluation():
-    return intent_evaluation("heldout7")
+    return intent_evaluation("heldout9")
 
 
 def test_posting_assumptions_follow_the_language(french):

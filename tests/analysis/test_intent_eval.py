@@ -1,14 +1,12 @@
 """The intent classifier on notes written apart from the project, its speed, and its robustness.
 
-Nine corpora in ``data/intent/``, written blind by people who never saw the classifier:
-``dev.csv`` designed the cue table; ``heldout.csv`` to ``heldout6.csv`` were the frozen
-held-out sets of rounds 1 to 4 (round 1 en 0.908 / fr 0.950, round 2 0.917 / 0.917, round 3
-0.917 / 0.950 and 0.967 / 0.942, round 4 0.925 / 0.958 and 0.958 / 0.983), spent since: with
-``dev.csv`` they are the development data the round-5 model is trained on
-(``python -m invite_triage.analysis.intent_train``). ``heldout7.csv`` and ``heldout8.csv`` are
-the frozen held-out sets of round 5, evaluated once on the final design, never tuned on. The
-hashes of the held-out files are checked below. Run with ``pytest -s`` to see the per-language
-figures and confusion matrices.
+Eleven corpora in ``data/intent/`` (see its README), written blind by people who never saw the
+classifier: ``dev.csv`` designed the cue table; ``heldout.csv`` to ``heldout8.csv`` were the
+frozen held-out sets of rounds 1 to 5, spent since: with ``dev.csv`` they are the development
+data the round-6 model is trained on (``python -m invite_triage.analysis.intent_train``).
+``heldout9.csv`` and ``heldout10.csv`` are the frozen held-out sets of round 6, evaluated once
+on the final design, never tuned on. The hashes of the held-out files are checked below. Run
+with ``pytest -s`` to see the per-language figures and confusion matrices.
 """
 
 from __future__ import annotations
@@ -58,12 +56,19 @@ HELDOUT5 = DATA / "heldout5.csv"
 HELDOUT5_SHA256 = "7ec3c3d5117cf8c72a0229eda0605571bb1c80fa487499099ca1d6539f3c5130"
 HELDOUT6 = DATA / "heldout6.csv"
 HELDOUT6_SHA256 = "8dd2f9e608280f6edc7db22dbb667819b725771ce813a65ac83372c1dc10b37d"
-#: The two frozen held-out sets of round 5, written blind the same way, frozen (committed)
-#: before any round-5 change, evaluated once on the final round-5 design.
+#: The two held-out sets of round 5, written blind the same way, frozen before any round-5
+#: change and evaluated once on the final round-5 design (en 0.950 / fr 0.942 and 0.950 /
+#: 0.983); spent since (round 6).
 HELDOUT7 = DATA / "heldout7.csv"
 HELDOUT7_SHA256 = "61e1f1bf6fd5287ae1dd3d6cb1cdb0b401511b38b0e6a85c85e50bead8f96eca"
 HELDOUT8 = DATA / "heldout8.csv"
 HELDOUT8_SHA256 = "b1db671d45840b1079bfe635622bfc52a7a02c00f1d8db8c19c5aee77cf1b339"
+#: The two frozen held-out sets of round 6, written blind by helpers who quoted no note back,
+#: frozen (committed) before any round-6 change, evaluated once on the final round-6 design.
+HELDOUT9 = DATA / "heldout9.csv"
+HELDOUT9_SHA256 = "505b9bfefac0038124eadf6cd1490b752ea6a2e3a669a72ad5f32176971cde22"
+HELDOUT10 = DATA / "heldout10.csv"
+HELDOUT10_SHA256 = "f5dfdade4fe98b2b8f9d2d4871a839935f45d342d2dacd22df2b6c68f8e536de"
 #: The issue's bar, per language, on notes nobody here wrote.
 MIN_HELDOUT_ACCURACY = 0.95
 #: On the development corpora the bar is higher: a miss there is a regression of the cue table
@@ -117,6 +122,16 @@ def heldout8():
     return evaluate_intent(load_corpus(HELDOUT8))
 
 
+@pytest.fixture(scope="module")
+def heldout9():
+    return evaluate_intent(load_corpus(HELDOUT9))
+
+
+@pytest.fixture(scope="module")
+def heldout10():
+    return evaluate_intent(load_corpus(HELDOUT10))
+
+
 @pytest.mark.parametrize(("path", "digest"), [(HELDOUT, HELDOUT_SHA256),
                                               (HELDOUT2, HELDOUT2_SHA256),
                                               (HELDOUT3, HELDOUT3_SHA256),
@@ -124,14 +139,17 @@ def heldout8():
                                               (HELDOUT5, HELDOUT5_SHA256),
                                               (HELDOUT6, HELDOUT6_SHA256),
                                               (HELDOUT7, HELDOUT7_SHA256),
-                                              (HELDOUT8, HELDOUT8_SHA256)])
+                                              (HELDOUT8, HELDOUT8_SHA256),
+                                              (HELDOUT9, HELDOUT9_SHA256),
+                                              (HELDOUT10, HELDOUT10_SHA256)])
 def test_held_out_corpora_are_the_frozen_ones(path, digest):
     got = hashlib.sha256(path.read_bytes()).hexdigest()
     assert got == digest, f"{path.name} changed: it is frozen (see the module doc)"
 
 
 @pytest.mark.parametrize(
-    "corpus", ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
+    "corpus", ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+               "heldout7", "heldout8"]
 )
 @pytest.mark.parametrize("lang", LANGS)
 def test_development_accuracy_per_language(corpus, lang, request):
@@ -140,32 +158,41 @@ def test_development_accuracy_per_language(corpus, lang, request):
     assert evaluation.accuracy[lang] >= MIN_DEV_ACCURACY
 
 
-#: Measured once, on the final round-5 design (round 4's, plus ``incentive`` cues, a price or
-#: something free, that count as pitch only from a stranger, and more ``offer`` cues: a seller
-#: describing what they do for people like you; the model trained on the seven development
-#: corpora): heldout7.csv gave en 0.950, fr 0.942; heldout8.csv en 0.950, fr 0.983. The bar is
-#: met on three of the four, not on heldout7 in French. Strict, so that reaching the bar turns
-#: this into a failure to remove the mark; a new design must be evaluated on a new frozen set,
-#: not tuned on these.
-_BELOW_BAR_FR7 = pytest.mark.xfail(
-    strict=True, reason="held-out (heldout7.csv) kind accuracy fr 0.942 (en 0.950), below 0.95"
+#: Measured once, on the final round-6 design (round 5's, plus offer cues for sellers who
+#: describe what they do and a few personal cues for advice and career changes; the model
+#: trained on the nine development corpora): heldout9.csv gave en 0.900, fr 0.883; heldout10.csv
+#: en 0.933, fr 0.975. The bar is met only on heldout10 in French. The round-5 design reads
+#: both sets exactly the same (checked once, as a comparison): the round-6 cues fixed the notes
+#: they were written from and nothing new. heldout9's writer was asked to make half its pitches
+#: subtle (a seller presenting themselves in their own words after a warm opening, no price, no
+#: sales word): 22 of its 90 pitches read as personal. Strict, so that reaching the bar turns
+#: this into a failure to remove the mark; a new design must be evaluated on a new frozen set.
+_BELOW_BAR9 = pytest.mark.xfail(
+    strict=True, reason="held-out (heldout9.csv) kind accuracy en 0.900, fr 0.883, below 0.95"
 )
-#: Pitches still read as personal: a seller's self-description in words no offer cue names,
-#: after a shared school, group or event ("I'm a realtor in Scottsdale helping relocating
-#: physicians", "We supply locum doctors", "je lance une solution de signature électronique",
-#: "je suis aujourd'hui sophrologue en entreprise", "Most clinics we work with break even").
-_PITCH_LEAK7 = pytest.mark.xfail(
-    strict=True, reason="heldout7.csv t001, t022, t081, t101, t206, t216: pitches read as personal"
+_BELOW_BAR_EN10 = pytest.mark.xfail(
+    strict=True, reason="held-out (heldout10.csv) kind accuracy en 0.933 (fr 0.975), below 0.95"
 )
-_PITCH_LEAK8 = pytest.mark.xfail(
-    strict=True, reason="heldout8.csv u073, u089, u168, u205: pitches read as personal"
+#: Pitches read as personal: a seller's self-description in their own words after a shared
+#: event, post, group or school ("I run a small team that takes the paperwork out of patient
+#: intake", "Je m'occupe de l'informatique de plusieurs PME de la région", "I lead a nearshore
+#: dev team in Kraków that works with logistics scale-ups").
+_PITCH_LEAK9 = pytest.mark.xfail(
+    strict=True, reason="heldout9.csv: 22 pitches read as personal (v023, v032, v033, v040, "
+    "v041, v061, v068, v075, v079, v091, v120, v130, v138, v148, v169, v177, v182, v189, v196, "
+    "v213, v217, v231)"
+)
+_PITCH_LEAK10 = pytest.mark.xfail(
+    strict=True, reason="heldout10.csv: 7 pitches read as personal (w017, w043, w052, w073, "
+    "w101, w116, w156)"
 )
 
 
 @pytest.mark.parametrize(
     ("corpus", "lang"),
-    [("heldout7", "en"), pytest.param("heldout7", "fr", marks=_BELOW_BAR_FR7),
-     ("heldout8", "en"), ("heldout8", "fr")],
+    [pytest.param("heldout9", "en", marks=_BELOW_BAR9),
+     pytest.param("heldout9", "fr", marks=_BELOW_BAR9),
+     pytest.param("heldout10", "en", marks=_BELOW_BAR_EN10), ("heldout10", "fr")],
 )
 def test_frozen_held_out_accuracy_per_language(corpus, lang, request):
     evaluation = request.getfixturevalue(corpus)
@@ -175,8 +202,9 @@ def test_frozen_held_out_accuracy_per_language(corpus, lang, request):
 
 @pytest.mark.parametrize(
     "corpus", ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-               pytest.param("heldout7", marks=_PITCH_LEAK7),
-               pytest.param("heldout8", marks=_PITCH_LEAK8)]
+               "heldout7", "heldout8",
+               pytest.param("heldout9", marks=_PITCH_LEAK9),
+               pytest.param("heldout10", marks=_PITCH_LEAK10)]
 )
 def test_no_pitch_reads_as_personal(corpus, request):
     frame = request.getfixturevalue(corpus).predictions
@@ -208,19 +236,19 @@ def _as_invitations(path: Path, kind: str, context: dict[str, str]):
 
 #: With the schema's defaults no held-out pitch is accepted (the message alone never earns an
 #: accept); in a peer's context the pitches read as personal are (measured once).
-_ACCEPTED_PITCH7 = pytest.mark.xfail(
-    strict=True, reason="heldout7.csv: in a peer's context the 6 pitches read as personal "
-    "(t001, t022, t081, t101, t206, t216) are accepted"
+_ACCEPTED_PITCH9 = pytest.mark.xfail(
+    strict=True, reason="heldout9.csv: in a peer's context the 22 pitches read as personal "
+    "are accepted"
 )
-_ACCEPTED_PITCH8 = pytest.mark.xfail(
-    strict=True, reason="heldout8.csv: in a peer's context the 4 pitches read as personal "
-    "(u073, u089, u168, u205) are accepted"
+_ACCEPTED_PITCH10 = pytest.mark.xfail(
+    strict=True, reason="heldout10.csv: in a peer's context the 7 pitches read as personal "
+    "(w017, w043, w052, w073, w101, w116, w156) are accepted"
 )
-_LEAKS = {HELDOUT7: _ACCEPTED_PITCH7, HELDOUT8: _ACCEPTED_PITCH8}
+_LEAKS = {HELDOUT9: _ACCEPTED_PITCH9, HELDOUT10: _ACCEPTED_PITCH10}
 _CASES = [
     pytest.param(path, context, id=f"{path.stem}-{name}",
                  marks=_LEAKS[path] if name == "peer" and path in _LEAKS else ())
-    for path in (HELDOUT2, HELDOUT4, HELDOUT6, HELDOUT7, HELDOUT8)
+    for path in (HELDOUT2, HELDOUT6, HELDOUT8, HELDOUT9, HELDOUT10)
     for name, context in (("defaults", DEFAULTS), ("peer", PEER))
 ]
 

@@ -1,6 +1,6 @@
 """What an invitation's note says about the sender's intent: personal, generic, pitch or empty.
 
-Two layers read a note. Round 5 design, and why:
+Two layers read a note. Round 6 design, and why:
 
 1. **The cue table** (below): weighted phrases, each readable and editable. It gives a first
    verdict, the highlights, and a *hard constraint*: a note the table reads as a pitch (an offer
@@ -11,19 +11,21 @@ Two layers read a note. Round 5 design, and why:
    un logiciel") make a note a pitch *whatever shared context precedes them*: round 3's misses
    were sales notes opening on a meeting, a post or a school (round 4). Its ``incentive`` cues
    (a price, something free, a sign-up) count only from a stranger: beside a shared context
-   they are the £20 workshop you both took (round 5).
+   they are the £20 workshop you both took (round 5). Round 6 added offer cues for sellers
+   describing what they do ("we supply", "je lance une solution", "clients we work with").
 2. **A small linear model** (:class:`IntentModel`, shipped as ``vocab/intent_model.csv``):
    multinomial logistic regression over the table's verdict, the note's words, the four-letter
    pieces of its words and how specific it is (names, a year, its length:
    :func:`note_features`), trained at build time by
-   ``python -m invite_triage.analysis.intent_train`` on the 1,740 labelled development notes.
+   ``python -m invite_triage.analysis.intent_train`` on the 2,220 labelled development notes.
    Pieces of words generalise over inflections and unseen compounds; the specificity features
    catch shared pasts no cue names ("we row together at Tideway Scullers"). The model may not
    overrule a strong personal reading of the table (:data:`STRONG_PERSONAL_WEIGHT`). Prediction
    is a sum of coefficients (pure numpy, linear in the note's length, no learning library at
    run time). Each round was measured once on held-out sets frozen before it (see
-   tests/analysis/test_intent_eval.py); round 5 on heldout7.csv en 0.950, fr 0.942 and
-   heldout8.csv en 0.950, fr 0.983 (rounds 1 to 4: 0.908 to 0.983).
+   data/intent/README.md): round 6 on heldout9.csv en 0.900, fr 0.883 (half its pitches
+   written to be subtle: a seller introducing themselves in their own words) and heldout10.csv
+   en 0.933, fr 0.975. Its blind spot is that subtle pitch.
 
 A verdict is explained either way: when the model agrees with the table, by the table's cues
 of that kind; when it overrules the table, by the words that pushed it most toward its kind
