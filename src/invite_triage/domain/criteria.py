@@ -202,8 +202,8 @@ class Signals:
 
     #: Signals that read only the invitations, never the profile: reused by every profile.
     PROFILE_FREE: tuple[str, ...] = (
-        "_title_codes", "title_known", "message_kind", "mutuals_known", "groups_known",
-        "_mutual_families",
+        "_title_reading", "_title_codes", "title_known", "message_kind", "mutuals_known",
+        "groups_known", "_mutual_families",
     )
 
     def under(self, profile: Profile) -> Signals:
@@ -255,23 +255,30 @@ class Signals:
         return FAMILIES.index(self.profile.family)
 
     @cached_property
-    def _title_codes(self) -> np.ndarray:
-        """family index × len(SENIORITIES) + seniority index, per row (each distinct title
-        classified once by :func:`invite_triage.domain.titles.classify_title`)."""
+    def _title_reading(self) -> np.ndarray:
+        """Per row, in one pass over the titles (each distinct title classified once by
+        :func:`invite_triage.domain.titles.classify_title`): family index ×
+        len(SENIORITIES) + seniority index, negated minus one where the title is empty or
+        missing (a million titles read once, not twice)."""
         def code(title: object) -> int:
             family, seniority = classify_title(title)
-            return FAMILIES.index(family) * len(SENIORITIES) + SENIORITIES.index(seniority)
+            value = FAMILIES.index(family) * len(SENIORITIES) + SENIORITIES.index(seniority)
+            known = isinstance(title, str) and bool(title.strip())
+            return value if known else -value - 1
 
         titles = self.invitations["title"].to_numpy(object)
         return per_distinct(titles, code, np.int16, self.n)
 
     @cached_property
+    def _title_codes(self) -> np.ndarray:
+        """family index × len(SENIORITIES) + seniority index, per row."""
+        reading = self._title_reading
+        return np.where(reading < 0, -reading - 1, reading).astype(np.int16)
+
+    @cached_property
     def title_known(self) -> np.ndarray:
         """False where the title is empty or missing (nothing to judge the job by)."""
-        def known(title: object) -> bool:
-            return isinstance(title, str) and bool(title.strip())
-
-        return per_distinct(self.invitations["title"].to_numpy(object), known, bool, self.n)
+        return self._title_reading >= 0
 
     @property
     def family(self) -> np.ndarray:
