@@ -207,6 +207,7 @@ class DecisionChart:
             bx.text(0.98, (low + high) / 2, decision_name(decision, lang), ha="right",
                     va="center", fontsize=FONT_SIZE - 2, transform=bx.get_yaxis_transform())
         (self.score_bar,) = bx.bar([0], [0.0], width=0.5, color=MATTERS)
+        self._score_colour = MATTERS
         self.score_text = bx.text(0, 0, "", ha="center", va="bottom", fontsize=FONT_SIZE - 1,
                                   fontweight="bold")
         bx.set_xlim(-0.4, 2.0)
@@ -222,24 +223,37 @@ class DecisionChart:
     def clear(self, message: str) -> None:
         """No decision to show (the entry of a newly picked invitation needs fixing)."""
         for bar, label in zip(self.bars, self.labels, strict=True):
-            bar.set_width(0.0)
+            _set_if_new(bar, "width", 0.0)
             label.set_text("")
-        self.score_bar.set_height(0.0)
+        _set_if_new(self.score_bar, "height", 0.0)
         self.score_text.set_text("")
         self.title.set_text(plain(message))
 
     def update(self, decided: Decided) -> None:
+        """Show ``decided``, touching only the artists whose value changes: a move of the form
+        changes one or two criteria, and an app that blits (``FigureView.redraw_only``) then
+        redraws only those (matplotlib marks an artist stale at every setter call, and
+        ``set_text`` only for a new text)."""
         table = decided.contributions.reindex(list(CRITERIA))
         for bar, label, (_, rec) in zip(self.bars, self.labels, table.iterrows(), strict=True):
-            bar.set_width(float(rec["contribution"]))
+            _set_if_new(bar, "width", float(rec["contribution"]))
             label.set_text(message("chart.decision.bar_value", self.lang,
                                    contribution=num(rec["contribution"], self.lang, 2),
                                    score=num(rec["score"], self.lang, 2)))
-        self.score_bar.set_height(decided.score)
-        self.score_bar.set_color(DECISION_COLOURS[decided.decision])
-        self.score_text.set_position((0, decided.score + 0.01))
+        _set_if_new(self.score_bar, "height", float(decided.score))
+        colour = DECISION_COLOURS[decided.decision]
+        if self._score_colour != colour:
+            self.score_bar.set_color(colour)
+            self._score_colour = colour
+        _set_if_new(self.score_text, "position", (0, decided.score + 0.01))
         self.score_text.set_text(num(decided.score, self.lang, 2))
         self.title.set_text(plain(clip_text(decision_title(decided.row, table, self.lang), 95)))
+
+
+def _set_if_new(artist: Any, name: str, value: Any) -> None:
+    """``artist.set_<name>(value)`` unless it already holds ``value`` (so stays not stale)."""
+    if getattr(artist, f"get_{name}")() != value:
+        getattr(artist, f"set_{name}")(value)
 
 
 # --------------------------------------------------------------------------------------------
