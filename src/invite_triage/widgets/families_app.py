@@ -12,7 +12,6 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox
 
 from invite_triage.core.formats import decimal, number, share
 from invite_triage.core.i18n import label, message, template
@@ -59,7 +58,7 @@ class FamiliesApp(App):
         self.reset = widgets.Button(description=message("app.families.reset", lang),
                                     icon="undo", layout=widgets.Layout(width="auto"),
                                     tooltip=message("app.families.reset_tooltip", lang))
-        self.figure = new_figure(7.0, 3.6)
+        self.figure = new_figure(7.0, 4.2)
         self.ax = self.figure.add_subplot()
         y, self.bars = with_lang(family_bars, self.ax, np.zeros(len(FAMILIES)), lang=lang)
         self.accepted = self.ax.barh(y, np.zeros(len(FAMILIES)), height=0.35,
@@ -70,7 +69,9 @@ class FamiliesApp(App):
         self.ax.set_xlabel(message("app.families.xlabel", lang), fontsize=FONT_SIZE)
         legend = [message(f"app.families.legend_{key}", lang)
                   for key in ("matters", "not", "accepted", "truth")]
-        self.legend = self.ax.legend(
+        # Under the axes, two columns: inside them, a long (French) legend sat over the bars,
+        # and its truth mark read as one more truth mark.
+        self.legend = self.figure.legend(
             handles=[
                 Patch(color=MATTERS_LIGHT, label=legend[0]),
                 Patch(color=NEUTRAL, label=legend[1]),
@@ -78,7 +79,7 @@ class FamiliesApp(App):
                 self.truth,
             ],
             labels=legend,
-            fontsize=FONT_SIZE - 2, frameon=False, loc="lower right",
+            fontsize=FONT_SIZE - 2, frameon=False, loc="outside lower center", ncols=2,
         )
         self.title = self.ax.set_title("", fontsize=FONT_SIZE + 1, loc="left")
         self.weight_texts = self._weight_column(lang)
@@ -95,12 +96,11 @@ class FamiliesApp(App):
         self.update()
         freeze_layout(self.figure)
         # Moves change only these: the bars (accepts; colour of the invitations), the truth
-        # marks drawn over them, the weights and the title. The family names, the x axis and
-        # the frame are drawn once (blitting). The left spine sits above the bars, and so does
-        # the legend, which is redrawn only where the bars can reach under it.
-        legend = [self.legend] if self._legend_over_bars() else []
+        # marks drawn over them, the weights and the title. The family names, the x axis, the
+        # frame and the legend (under the axes) are drawn once (blitting). The left spine sits
+        # above the bars.
         self.chart.redraw_only(
-            *self.bars, *self.accepted, self.truth, *self.weight_texts, self.title, *legend,
+            *self.bars, *self.accepted, self.truth, *self.weight_texts, self.title,
             self.ax.spines["left"],
         )
 
@@ -128,22 +128,6 @@ class FamiliesApp(App):
         shift = (width(f"{names[0]} {sample}") - width(names[0])) * 72 / self.figure.dpi
         self.ax.tick_params(axis="y", pad=tick.get_pad() + shift)
         return texts
-
-    def _legend_over_bars(self) -> bool:
-        """Whether the legend covers a place the bars or the truth marks can reach. An
-        invitations bar keeps its width (the weights change only its colour), the accepts
-        are a part of it, and the truth marks never move."""
-        renderer = self.figure.canvas.get_renderer()
-        legend = self.legend.get_window_extent(renderer)
-        reach = [bar.get_window_extent(renderer) for bar in (*self.bars, *self.accepted)]
-        # A truth mark: a vertical line sqrt(s) points tall and its line width wide.
-        px = self.figure.dpi / 72
-        half_h = float(np.sqrt(self.truth.get_sizes().max())) / 2 * px + 2
-        half_w = float(np.max(self.truth.get_linewidths())) / 2 * px + 2
-        points = self.truth.get_offset_transform().transform(self.truth.get_offsets())
-        reach += [Bbox.from_extents(x - half_w, y - half_h, x + half_w, y + half_h)
-                  for x, y in points]
-        return any(legend.overlaps(box.padded(2)) for box in reach)
 
     @property
     def weights(self) -> dict[str, float]:
