@@ -11,7 +11,7 @@ from invite_triage.render.app_charts import (
     WEAK_TIES_SOURCE,
     plot_weak_ties_schematic,
 )
-from invite_triage.render.style import esc
+from invite_triage.render.style import esc, freeze_layout
 from invite_triage.widgets.base import App, FigureView, app_language, summary_html, with_lang
 
 
@@ -30,6 +30,7 @@ class WeakTiesApp(App):
         self.lang = lang = app_language(lang)
         self.figure = with_lang(plot_weak_ties_schematic, lang=lang)
         self.chart = FigureView(self.figure)
+        freeze_layout(self.figure)  # nothing moves: a redraw need not lay the figure out again
         label = _schematic_label(lang)
         self.summary = summary_html(
             value="<p>" + esc(template("app.weak_ties.caption", lang)).format(
