@@ -36,7 +36,7 @@ rm -f "$OUT"/invite_triage-*.whl
 "${PIP[@]}" wheel --quiet --no-deps --wheel-dir "$OUT" . >>"$log" 2>&1
 # An editable install from a clone (pip install -e) builds with these: ship them too.
 "${PIP[@]}" download --quiet --only-binary=:all: --dest "$OUT" \
-    "setuptools>=68" wheel pip >>"$log" 2>&1
+    "setuptools>=77" wheel pip >>"$log" 2>&1
 
 echo "wheelhouse: this machine ($("$PYTHON" -c 'import sys, platform; print(f"CPython {sys.version.split()[0]}, {platform.system()} {platform.machine()}")'))"
 "${PIP[@]}" download --quiet --dest "$OUT" --find-links "$OUT" \
