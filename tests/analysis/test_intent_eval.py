@@ -54,6 +54,8 @@ FROZEN_SHA256 = {
     "heldout8": "b1db671d45840b1079bfe635622bfc52a7a02c00f1d8db8c19c5aee77cf1b339",
     "heldout9": "505b9bfefac0038124eadf6cd1490b752ea6a2e3a669a72ad5f32176971cde22",
     "heldout10": "f5dfdade4fe98b2b8f9d2d4871a839935f45d342d2dacd22df2b6c68f8e536de",
+    "heldout11": "b7c6b854d5158a3d465014a16dbe7980c6c37c550218af12f5339d6f6fb9ba62",
+    "heldout12": "0a4d0a6e48e42680f978efcd70cb03ece61c295e6a54f366b6fb9af41ec37b36",
 }
 HELDOUT2, HELDOUT6, HELDOUT8, HELDOUT9, HELDOUT10 = (
     DATA / f"{name}.csv" for name in ("heldout2", "heldout6", "heldout8", "heldout9", "heldout10")
