@@ -100,14 +100,7 @@ def test_every_synthetic_note_gets_its_kind(pool, kind):
         assert classify_message(text)[0] == expected, text
 
 
-#: Synthetic notes drawn from a "personal" pool that name no shared context: the old classifier
-#: called them personal by default (more than three words left); read by evidence they are
-#: generic, like "je suis vos publications avec intérêt" in the blind corpus. The world keeps
-#: them (changing its text would change the committed data); the triage reads them as generic.
-SYNTHETIC_NOTES_WITHOUT_EVIDENCE = frozenset({
-    "Bonjour, je m'intéresse beaucoup aux réseaux sociaux et je suis vos publications depuis un "
-    "moment. Au plaisir d'échanger.",
-})
+SYNTHETIC_NOTES_WITHOUT_EVIDENCE = synth_vocab.NOTES_WITHOUT_EVIDENCE
 
 
 def test_the_synthetic_exceptions_still_exist():
@@ -199,7 +192,8 @@ def test_a_note_longer_than_the_cap_is_cut_and_says_so():
     kind, triggers = classify_message(text)
     assert kind == "generic"  # the pitch is beyond the cut
     assert triggers[-1] == cut_mark() == "note cut at 8,000 characters"
-    assert classify_message("Book a call.")[1] == ("book a call",)
+    kind, triggers = classify_message("Book a call for a free demo.")
+    assert kind == "pitch" and "book a call" in triggers
 
 
 def test_cues_found_are_in_order_and_never_nested():
@@ -266,8 +260,16 @@ def test_a_link_beside_a_shared_context_counts_when_the_note_offers_something():
          "equity). Happy to tell you more on a call.", "running a vp engineering search"),
         ("Hello, I'm the hiring manager for a Data Analyst position at Acme. Open to a quick "
          "call?", "a data analyst position"),
-        ("Bonjour, nous cherchons un cariste pour une mission d'intérim de 3 mois, 12€/h + "
-         "primes. Disponible pour un appel ?", "mission d'interim"),
+        pytest.param(
+            "Bonjour, nous cherchons un cariste pour une mission d'intérim de 3 mois, 12€/h + "
+            "primes. Disponible pour un appel ?", "mission d'interim",
+            marks=pytest.mark.xfail(strict=True, reason=(
+                "round 7 reads it as a pitch (an hourly rate, 'primes', 'disponible'): the "
+                "round-4 rule that a strong personal reading of the cue table may not be "
+                "overruled was dropped, since on 14 corpora the table had never seen it let "
+                "through more pitches (50 instead of 42) than it saved (data/intent/README.md)"
+            )),
+        ),
     ],
 )
 def test_recruiter_evidence_outweighs_a_call_request(text, trigger):

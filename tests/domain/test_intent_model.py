@@ -25,7 +25,8 @@ def test_the_shipped_coefficients_are_a_fresh_training_run():
     from invite_triage.analysis.intent_train import shipped_path, train_csv, training_frame
 
     frame = training_frame()
-    fresh = read_model_csv(train_csv(frame["note"].tolist(), frame["kind"].tolist()))
+    fresh = read_model_csv(train_csv(frame["note"].tolist(), frame["kind"].tolist(),
+                                     frame["table_seen"].tolist()))
     shipped = intent_model()
     assert shipped.classes == fresh.classes == LABELLED
     assert set(shipped.coef) == set(fresh.coef), "the model file lists other features"
@@ -33,7 +34,8 @@ def test_the_shipped_coefficients_are_a_fresh_training_run():
     np.testing.assert_allclose(np.array([shipped.coef[n] for n in names]),
                                np.array([fresh.coef[n] for n in names]), atol=2e-5)
     np.testing.assert_allclose(shipped.intercept, fresh.intercept, atol=2e-5)
-    assert shipped_path().stat().st_size < 400_000, "the shipped model should stay small"
+    # 5,609 training notes since round 7 (2,220 before): about 490 kB, 160 kB compressed.
+    assert shipped_path().stat().st_size < 600_000, "the shipped model should stay small"
 
 
 def test_the_package_reads_the_model_without_a_learning_library():

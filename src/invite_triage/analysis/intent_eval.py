@@ -1,18 +1,18 @@
 """How well the intent classifier reads notes it was not written for.
 
 Labelled corpora live in ``data/intent/``, written blind by people who never saw the
-classifier: ``dev.csv``, ``heldout.csv`` and ``heldout2.csv`` (development: the cue table was
-written and the model trained on them), ``heldout3.csv`` and ``heldout4.csv`` (frozen for
-round 3), ``heldout5.csv`` to ``heldout8.csv`` (frozen for rounds 4 and 5), all spent since:
-development data of round 6; ``heldout9.csv`` and ``heldout10.csv`` (frozen: each evaluated
-once on the round-6 design, never tuned on). ``data/intent/README.md`` has every round.
+classifier: ``dev.csv`` and ``heldout.csv`` to ``heldout10.csv`` (the held-out sets of rounds 1
+to 6, spent since), ``train_a.csv`` to ``train_l.csv`` (round 7's training sets, written around
+the hardest case: sellers and peers who both introduce themselves): the model is trained on all
+of them; ``heldout11.csv`` and ``heldout12.csv`` (frozen for round 7: evaluated once on its
+final design, never tuned on). ``data/intent/README.md`` has every round.
 Columns ``id, lang, kind, category, note``; ``kind`` is one of personal / generic / pitch. The
 figure that matters is the kind accuracy per language, and the confusion matrix: a pitch read
 as personal is the costly mistake (the triage then accepts it).
 
 Print the figures for one corpus::
 
-    python -m invite_triage.analysis.intent_eval data/intent/heldout9.csv
+    python -m invite_triage.analysis.intent_eval data/intent/heldout11.csv
 """
 
 from __future__ import annotations
@@ -87,7 +87,8 @@ def load_corpus(path: str | os.PathLike[str]) -> pd.DataFrame:
 #: frozen held-out sets of the current design.
 INTENT_CORPORA: tuple[str, ...] = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10",
+    "heldout8", "heldout9", "heldout10", *(f"train_{letter}" for letter in "abcdefghijkl"),
+    "heldout11", "heldout12",
 )
 
 
@@ -145,7 +146,7 @@ def intent_results(source: IntentEvaluation | str = INTENT_CORPORA[-1],
     """Both languages' confusion matrices in one table a learner reads in ``lang`` (None: the
     current language): rows are the notes' language and what each note really is, columns what
     the classifier read, plus the share read right; an "all notes" row per language carries
-    its accuracy. ``source`` is an evaluation or a corpus name (``"heldout9"``)."""
+    its accuracy. ``source`` is an evaluation or a corpus name (``"heldout11"``)."""
     evaluation = _evaluation(source)
     kinds = {k: label("message_kind", k, lang) for k in KINDS}
     right = message("analysis.intent_eval.read_right", lang)

@@ -1,34 +1,32 @@
 """What an invitation's note says about the sender's intent: personal, generic, pitch or empty.
 
-Two layers read a note. Round 6 design, and why:
+Two layers read a note. Round 7 design, and why:
 
 1. **The cue table** (below): weighted phrases, each readable and editable. It gives a first
-   verdict, the highlights, and a *hard constraint*: a note the table reads as a pitch (an offer
-   it can name) is never read as personal, whatever the model says, since a pitch accepted as
-   personal is the costly mistake. Its ``offer`` cues (the sender's own product or service, or
-   a seller describing what they do for people like you: "our software is now live in 14
-   trusts", "on vient de lancer une appli", "I work with dental practices to...", "nous éditons
-   un logiciel") make a note a pitch *whatever shared context precedes them*: round 3's misses
-   were sales notes opening on a meeting, a post or a school (round 4). Its ``incentive`` cues
-   (a price, something free, a sign-up) count only from a stranger: beside a shared context
-   they are the £20 workshop you both took (round 5). Round 6 added offer cues for sellers
-   describing what they do ("we supply", "je lance une solution", "clients we work with").
-2. **A small linear model** (:class:`IntentModel`, shipped as ``vocab/intent_model.csv``):
-   multinomial logistic regression over the table's verdict, the note's words, the four-letter
-   pieces of its words and how specific it is (names, a year, its length:
+   verdict and the highlights: the phrases a reader sees as the reasons. Its ``offer`` cues (the
+   sender's own product or service: "our software is now live in 14 trusts", "on vient de
+   lancer une appli") outrank any shared context in its verdict; its ``incentive`` cues (a
+   price, something free, a sign-up) count only from a stranger (the £20 workshop you both
+   took). Rounds 1 to 6 tuned it on the notes of the development corpora.
+2. **A small linear model decides** (:class:`IntentModel`, shipped as
+   ``vocab/intent_model.csv``): multinomial logistic regression over the note's words, the
+   four-letter pieces of its words and how specific it is (names, a year, its length:
    :func:`note_features`), trained at build time by
-   ``python -m invite_triage.analysis.intent_train`` on the 2,220 labelled development notes.
-   Pieces of words generalise over inflections and unseen compounds; the specificity features
-   catch shared pasts no cue names ("we row together at Tideway Scullers"). The model may not
-   overrule a strong personal reading of the table (:data:`STRONG_PERSONAL_WEIGHT`). Prediction
-   is a sum of coefficients (pure numpy, linear in the note's length, no learning library at
-   run time). Each round was measured once on held-out sets frozen before it (see
-   data/intent/README.md): round 6 on heldout9.csv en 0.900, fr 0.883 (half its pitches
-   written to be subtle: a seller introducing themselves in their own words) and heldout10.csv
-   en 0.933, fr 0.975. Its blind spot is that subtle pitch.
+   ``python -m invite_triage.analysis.intent_train`` on every spent corpus (see
+   data/intent/README.md), among them 1,440 notes written around the hardest case: a seller
+   who introduces themselves in ordinary words after a warm opening, beside peers who introduce
+   themselves too. The model no longer reads the table's verdict, and the table no longer
+   overrules it (round 7): on notes it had never seen the table's verdict was right less often
+   than the model alone, yet on its own development notes it is almost always right, so a model
+   trained with it learnt to trust it blindly. Pieces of words generalise over inflections and
+   unseen compounds; the specificity features catch shared pasts no cue names ("we row
+   together at Tideway Scullers"). A pitch read as personal is the costly mistake (the triage
+   may then accept it): :data:`PITCH_BIAS` tilts close calls toward pitch. Prediction is a sum
+   of coefficients (pure numpy, linear in the note's length, no learning library at run time).
+   Each round was measured once on held-out sets frozen before it (data/intent/README.md).
 
-A verdict is explained either way: when the model agrees with the table, by the table's cues
-of that kind; when it overrules the table, by the words that pushed it most toward its kind
+A verdict is explained either way: when the model reads the note as the table does, by the
+table's cues of that kind; otherwise by the words that pushed the model most toward its kind
 (each word's weight plus its pieces'), so a reader sees what decided.
 
 A note is read by *evidence*, never by default. The cues live in ``vocab/intent_cues.csv``
@@ -113,10 +111,11 @@ PERSONAL_MIN_WEIGHT = 2
 #: An offer of this weight makes a note a pitch whatever shared context precedes it: a sales
 #: note that opens on a meeting, a post or a school is still a sales note (round 4).
 OFFER_MIN_WEIGHT = 3
-#: From this much personal weight (and no offer, or the table would read a pitch), the model
-#: may not overrule the table: a recruiter naming the job, the pay and the contract and asking
-#: for a call is not turned into a pitch by its question mark and its euro sign (round 4).
-STRONG_PERSONAL_WEIGHT = 5
+#: Added to the model's pitch score before the kinds are compared: a close call between a
+#: personal note and a pitch goes to the pitch, the cheaper mistake (the triage asks first
+#: instead of accepting). Chosen in round 7 on corpora the model was not trained on, before the
+#: frozen sets were read (data/intent/README.md).
+PITCH_BIAS = 1.0
 #: LinkedIn caps invitation notes at 300 characters and messages at a few thousand: beyond
 #: this a text is not a note; it is cut (and says so) so that reading stays fast.
 MAX_NOTE_CHARS = 8_000
@@ -308,7 +307,8 @@ def _named(found: dict[str, tuple[str, int]], kinds: set[str]) -> tuple[str, ...
 
 def _rule_reading(norm: str) -> tuple[str, tuple[str, ...], dict[str, int]]:
     """The cue table's verdict on a normalised note with letters: ``(kind, triggers, score
-    per cue kind)``. It is the model's strongest feature and its hard constraint."""
+    per cue kind)``: the highlights of a verdict the model shares, and the table's own reading
+    (``rule_kind``) to compare with."""
     table = phrase_table()
     found: dict[str, tuple[str, int]] = {}  # shown cue -> (kind, weight), in reading order
     for start, end, index in find_cues(norm):
@@ -480,27 +480,30 @@ def _telling(word: str) -> bool:
 
 def classify_message(text: object) -> tuple[str, tuple[str, ...]]:
     """``(kind, triggers)`` for one note: kind in :data:`KINDS`, triggers what decided, as a
-    reader would name them: the cues of the table of that kind (for a price, the amount as
-    written), then, when the model overruled the table, the words that weighed most."""
+    reader would name them: when the model reads the note as the table does, the table's cues
+    of that kind (for a price, the amount as written); otherwise the words of the note that
+    pushed the model most toward its kind."""
     cut = isinstance(text, str) and len(text) > MAX_NOTE_CHARS
     norm = normalise_message(text[:MAX_NOTE_CHARS] if cut else text)  # type: ignore[index]
     if not any(ch.isalnum() for ch in norm):
         return "empty", ()
-    rule, rule_triggers, score = _rule_reading(norm)
+    rule, rule_triggers, _ = _rule_reading(norm)
     raw = text[:MAX_NOTE_CHARS] if cut else text
     features = _features(norm, rule, raw if isinstance(raw, str) else norm)
     model = intent_model()
-    kind = model.classes[int(np.argmax(model.scores(features)))]
-    if rule == "pitch" and kind == "personal":
-        kind = "pitch"  # hard constraint: a clear offer is never read as personal
-    elif rule == "personal" and score["personal"] >= STRONG_PERSONAL_WEIGHT:
-        kind = "personal"  # and strong shared context with no offer is not overruled
+    kind = model.classes[int(np.argmax(model.scores(features) + _bias(model.classes)))]
     triggers = rule_triggers if kind == rule else _deciding_words(norm, features, kind)
     if not triggers:
         triggers = (NO_EVIDENCE,) if kind == "generic" else (f"the model's reading ({kind})",)
     if cut:
         triggers = (*triggers, cut_mark())
     return kind, triggers
+
+
+@lru_cache(maxsize=4)
+def _bias(classes: tuple[str, ...]) -> np.ndarray:
+    """:data:`PITCH_BIAS` on the pitch score, in the model's order of kinds."""
+    return np.array([PITCH_BIAS if kind == "pitch" else 0.0 for kind in classes])
 
 
 def classify_messages(messages: pd.Series) -> pd.DataFrame:

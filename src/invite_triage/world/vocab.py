@@ -259,6 +259,14 @@ GROUPS = (
 #: The example profile's own groups (a subset of GROUPS).
 YOUR_GROUPS = GROUPS[:5]
 
+#: Notes of a "personal" pool that name no shared context: read by evidence they are generic,
+#: like "je suis vos publications avec intérêt" in the blind corpora. The world keeps them
+#: (changing its text would change the committed data); the note reader learns them as generic.
+NOTES_WITHOUT_EVIDENCE: frozenset[str] = frozenset({
+    "Bonjour, je m'intéresse beaucoup aux réseaux sociaux et je suis vos publications depuis un "
+    "moment. Au plaisir d'échanger.",
+})
+
 MESSAGES: dict[str, tuple[str, ...]] = {
     "generic": (
         "I'd like to add you to my professional network on LinkedIn.",
