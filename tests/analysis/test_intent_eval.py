@@ -1,12 +1,14 @@
 """The intent classifier on notes written apart from the project, its speed, and its robustness.
 
-Eleven corpora in ``data/intent/`` (see its README), written blind by people who never saw the
-classifier: ``dev.csv`` designed the cue table; ``heldout.csv`` to ``heldout8.csv`` were the
-frozen held-out sets of rounds 1 to 5, spent since: with ``dev.csv`` they are the development
-data the round-6 model is trained on (``python -m invite_triage.analysis.intent_train``).
-``heldout9.csv`` and ``heldout10.csv`` are the frozen held-out sets of round 6, evaluated once
-on the final design, never tuned on. The hashes of the held-out files are checked below. Run
-with ``pytest -s`` to see the per-language figures and confusion matrices.
+Twenty-five corpora in ``data/intent/`` (see its README), written blind by people who never saw
+the classifier: ``dev.csv`` designed the cue table; ``heldout.csv`` to ``heldout10.csv`` were the
+frozen held-out sets of rounds 1 to 6, spent since; ``train_a.csv`` to ``train_l.csv`` were
+written for round 7 around the hardest case (sellers and peers who both introduce themselves).
+The round-7 model is trained on all of them (``python -m invite_triage.analysis.intent_train``).
+``heldout11.csv`` and ``heldout12.csv`` are the frozen held-out sets of round 7, committed before
+any round-7 change and evaluated once on its final design, never tuned on. The hashes of the
+held-out files are checked below. Run with ``pytest -s`` to see the per-language figures and
+confusion matrices.
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from invite_triage.analysis.intent_eval import evaluate_intent, load_corpus, main
+from invite_triage.analysis.intent_eval import (
+    INTENT_CORPORA,
+    evaluate_intent,
+    load_corpus,
+    main,
+)
 from invite_triage.core.errors import InvalidInputError
 from invite_triage.domain.intent import (
     KINDS,
@@ -38,11 +45,12 @@ from invite_triage.world.datasets import example_profile
 DATA = Path(__file__).resolve().parents[2] / "data" / "intent"
 DEV = DATA / "dev.csv"
 #: Every held-out file's SHA-256: editing one must be a visible decision, not an accident.
-#: Rounds 1 to 5 (``heldout`` to ``heldout8``) are spent: development data since. Round 3
+#: Rounds 1 to 6 (``heldout`` to ``heldout10``) are spent: development data since. Round 3
 #: froze heldout3 and heldout4, round 4 heldout5 and heldout6 (en 0.925 / fr 0.958 and
-#: 0.958 / 0.983), round 5 heldout7 and heldout8 (0.950 / 0.942 and 0.950 / 0.983); round 6
-#: froze heldout9 and heldout10, written blind by helpers who quoted no note back, committed
-#: before any round-6 change and evaluated once on the final round-6 design.
+#: 0.958 / 0.983), round 5 heldout7 and heldout8 (0.950 / 0.942 and 0.950 / 0.983), round 6
+#: heldout9 and heldout10 (0.900 / 0.883 and 0.933 / 0.975); round 7 froze heldout11 and
+#: heldout12, written blind by helpers who quoted no note back, committed (e149f62) before any
+#: round-7 change and evaluated once on the final round-7 design (f4c4477).
 FROZEN_SHA256 = {
     "heldout": "3086e321309b080f565eaf19c5dec046338711c57b5f3bf8a46c2e94a243a5ae",
     "heldout2": "37373c9fd89eedbc3322de4532c68434c9f6310b3150c42328c2cc12c971dbbc",
@@ -57,11 +65,12 @@ FROZEN_SHA256 = {
     "heldout11": "b7c6b854d5158a3d465014a16dbe7980c6c37c550218af12f5339d6f6fb9ba62",
     "heldout12": "0a4d0a6e48e42680f978efcd70cb03ece61c295e6a54f366b6fb9af41ec37b36",
 }
-HELDOUT2, HELDOUT6, HELDOUT8, HELDOUT9, HELDOUT10 = (
-    DATA / f"{name}.csv" for name in ("heldout2", "heldout6", "heldout8", "heldout9", "heldout10")
+HELDOUT2, HELDOUT6, HELDOUT9, HELDOUT11, HELDOUT12 = (
+    DATA / f"{name}.csv" for name in ("heldout2", "heldout6", "heldout9", "heldout11", "heldout12")
 )
-#: The development corpora of the round-6 design (its model is trained on all of them).
-DEVELOPMENT = ("dev", *list(FROZEN_SHA256)[:8])
+#: The development corpora of the round-7 design (its model is trained on all of them).
+DEVELOPMENT = INTENT_CORPORA[:-2]
+FROZEN = INTENT_CORPORA[-2:]
 #: The issue's bar, per language, on notes nobody here wrote.
 MIN_HELDOUT_ACCURACY = 0.95
 #: On the development corpora the bar is higher: a miss there is a regression of the cue table
@@ -90,51 +99,38 @@ def test_development_accuracy_per_language(corpus, lang):
     assert figures.accuracy[lang] >= MIN_DEV_ACCURACY
 
 
-#: Measured once, on the final round-6 design (round 5's, plus offer cues for sellers who
-#: describe what they do and a few personal cues for advice and career changes; the model
-#: trained on the nine development corpora): heldout9.csv gave en 0.900, fr 0.883; heldout10.csv
-#: en 0.933, fr 0.975. The bar is met only on heldout10 in French. The round-5 design reads
-#: both sets exactly the same (checked once, as a comparison): the round-6 cues fixed the notes
-#: they were written from and nothing new. heldout9's writer was asked to make half its pitches
-#: subtle (a seller presenting themselves in their own words after a warm opening, no price, no
-#: sales word): 22 of its 90 pitches read as personal. Strict, so that reaching the bar turns
-#: this into a failure to remove the mark; a new design must be evaluated on a new frozen set.
-_BELOW_BAR9 = pytest.mark.xfail(
-    strict=True, reason="held-out (heldout9.csv) kind accuracy en 0.900, fr 0.883, below 0.95"
-)
-_BELOW_BAR_EN10 = pytest.mark.xfail(
-    strict=True, reason="held-out (heldout10.csv) kind accuracy en 0.933 (fr 0.975), below 0.95"
-)
-#: Pitches read as personal: a seller's self-description in their own words after a shared
-#: event, post, group or school ("I run a small team that takes the paperwork out of patient
-#: intake", "Je m'occupe de l'informatique de plusieurs PME de la région", "I lead a nearshore
-#: dev team in Kraków that works with logistics scale-ups").
-_PITCH_LEAK9 = pytest.mark.xfail(
-    strict=True, reason="heldout9.csv: 22 pitches read as personal (v023, v032, v033, v040, "
-    "v041, v061, v068, v075, v079, v091, v120, v130, v138, v148, v169, v177, v182, v189, v196, "
-    "v213, v217, v231)"
-)
-_PITCH_LEAK10 = pytest.mark.xfail(
-    strict=True, reason="heldout10.csv: 7 pitches read as personal (w017, w043, w052, w073, "
-    "w101, w116, w156)"
-)
+def test_the_frozen_sets_are_the_last_two_corpora_and_never_trained_on():
+    from invite_triage.analysis.intent_train import TRAINING_CORPORA
+
+    assert FROZEN == ("heldout11", "heldout12") and set(FROZEN) <= set(FROZEN_SHA256)
+    assert not {f"data/intent/{name}.csv" for name in FROZEN} & set(TRAINING_CORPORA)
 
 
-@pytest.mark.parametrize(
-    ("corpus", "lang"),
-    [pytest.param("heldout9", "en", marks=_BELOW_BAR9),
-     pytest.param("heldout9", "fr", marks=_BELOW_BAR9),
-     pytest.param("heldout10", "en", marks=_BELOW_BAR_EN10), ("heldout10", "fr")],
-)
+#: Measured once, on the final round-7 design (f4c4477: the model trained on the 24
+#: development corpora and the world's notes, the cue table's verdict a feature learnt only on
+#: notes the table was never written from, no overrides, pitch bias 1.0): heldout11.csv gave
+#: en 0.983, fr 1.000; heldout12.csv en 0.992, fr 1.000. Leaving each of the 14 corpora the cue
+#: table never saw out of training in turn gave en 0.964, fr 0.963 (min 0.908: train_j in
+#: French), the figure to expect on harder notes (data/intent/README.md).
+@pytest.mark.parametrize("corpus", FROZEN)
+@pytest.mark.parametrize("lang", LANGS)
 def test_frozen_held_out_accuracy_per_language(corpus, lang):
     figures = evaluation(corpus)
     print(f"\n{corpus}: {figures.report()}")
     assert figures.accuracy[lang] >= MIN_HELDOUT_ACCURACY
 
 
+#: The one pitch of the frozen sets read as personal: an ads freelancer referred by a mutual
+#: friend ("our mutual friend Danny mentioned you're looking to grow your yoga studio. I run
+#: Facebook ad campaigns for wellness businesses..."). Strict: a new design must be evaluated on
+#: a new frozen set, and then this mark is removed or updated.
+_PITCH_LEAK11 = pytest.mark.xfail(
+    strict=True, reason="heldout11.csv: 1 pitch read as personal (x039)"
+)
+
+
 @pytest.mark.parametrize(
-    "corpus", [*DEVELOPMENT, pytest.param("heldout9", marks=_PITCH_LEAK9),
-               pytest.param("heldout10", marks=_PITCH_LEAK10)]
+    "corpus", [*DEVELOPMENT, pytest.param("heldout11", marks=_PITCH_LEAK11), "heldout12"]
 )
 def test_no_pitch_reads_as_personal(corpus):
     frame = evaluation(corpus).predictions
@@ -165,20 +161,16 @@ def _as_invitations(path: Path, kind: str, context: dict[str, str]):
 
 
 #: With the schema's defaults no held-out pitch is accepted (the message alone never earns an
-#: accept); in a peer's context the pitches read as personal are (measured once).
-_ACCEPTED_PITCH9 = pytest.mark.xfail(
-    strict=True, reason="heldout9.csv: in a peer's context the 22 pitches read as personal "
-    "are accepted"
+#: accept); in a peer's context the one pitch read as personal is (measured once).
+_ACCEPTED_PITCH11 = pytest.mark.xfail(
+    strict=True, reason="heldout11.csv: in a peer's context the pitch read as personal (x039) "
+    "is accepted"
 )
-_ACCEPTED_PITCH10 = pytest.mark.xfail(
-    strict=True, reason="heldout10.csv: in a peer's context the 7 pitches read as personal "
-    "(w017, w043, w052, w073, w101, w116, w156) are accepted"
-)
-_LEAKS = {HELDOUT9: _ACCEPTED_PITCH9, HELDOUT10: _ACCEPTED_PITCH10}
+_LEAKS = {HELDOUT11: _ACCEPTED_PITCH11}
 _CASES = [
     pytest.param(path, context, id=f"{path.stem}-{name}",
                  marks=_LEAKS[path] if name == "peer" and path in _LEAKS else ())
-    for path in (HELDOUT2, HELDOUT6, HELDOUT8, HELDOUT9, HELDOUT10)
+    for path in (HELDOUT2, HELDOUT6, HELDOUT9, HELDOUT11, HELDOUT12)
     for name, context in (("defaults", DEFAULTS), ("peer", PEER))
 ]
 

@@ -79,8 +79,8 @@ def test_pitch_note_rejects_other_kinds_and_long_text():
 #: Offers wrapped in a shared context the reader knows: read as personal, not as a pitch.
 FOOLING_EN = ("Loved your talk at the Lyon meetup! We audit social pages for brands, "
               "happy to share what we found on yours.")
-FOOLING_FR = ("Bonjour, nous étions dans la même promo à Lyon. Mon cabinet réalise des audits "
-              "pour les PME comme la vôtre.")
+FOOLING_FR = ("Bonjour, nous étions dans la même promo à Lyon. Je fais des audits de réseaux "
+              "sociaux, au plaisir d'en parler.")
 
 
 @pytest.fixture

@@ -138,8 +138,8 @@ def _right_answers(invitations, profile) -> dict[str, tuple]:
         "no_note_move": ("c",),
         "known_only_missed": (int((strict["decision"].eq("decline") & strict["relevant"]).sum()),),
         "pitch_note": (FRENCH_PITCH,),
-        "fooling_pitch": ("Bonjour, nous étions dans la même promo à Lyon. Mon cabinet réalise "
-                          "des audits pour les PME comme la vôtre.",),
+        "fooling_pitch": ("Bonjour, nous étions dans la même promo à Lyon. Je fais des audits "
+                          "de réseaux sociaux, au plaisir d'en parler.",),
         "best_single_criterion": (label("criterion", best_alone, "fr"),),
         "top_criterion": (ch06._first_contributions()[1]["contribution"].idxmax(),),
         "best_accept_threshold": (max(scores, key=scores.get),),

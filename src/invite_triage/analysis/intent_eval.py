@@ -108,9 +108,15 @@ def intent_corpus(name: str = INTENT_CORPORA[-1]) -> pd.DataFrame:
     return load_corpus(folder / "intent" / f"{name}.csv")
 
 
-def intent_evaluation(name: str = INTENT_CORPORA[-1]) -> IntentEvaluation:
-    """:func:`evaluate_intent` of one shipped corpus (the guide's chapter 05 shows it)."""
-    return evaluate_intent(intent_corpus(name))
+#: The frozen held-out sets of the current design: what the guide shows by default.
+FROZEN_CORPORA: tuple[str, ...] = INTENT_CORPORA[-2:]
+
+
+def intent_evaluation(*names: str) -> IntentEvaluation:
+    """:func:`evaluate_intent` of shipped corpora taken together (none named: the current
+    design's frozen held-out sets, :data:`FROZEN_CORPORA`; the guide's chapter 05 shows them)."""
+    frames = [intent_corpus(name) for name in (names or FROZEN_CORPORA)]
+    return evaluate_intent(pd.concat(frames, ignore_index=True))
 
 
 def evaluate_intent(corpus: pd.DataFrame) -> IntentEvaluation:
@@ -137,16 +143,19 @@ def evaluate_intent(corpus: pd.DataFrame) -> IntentEvaluation:
     return IntentEvaluation(accuracy.rename("accuracy"), confusion, frame)
 
 
-def _evaluation(source: IntentEvaluation | str) -> IntentEvaluation:
-    return source if isinstance(source, IntentEvaluation) else intent_evaluation(source)
+def _evaluation(source: IntentEvaluation | str | None) -> IntentEvaluation:
+    if isinstance(source, IntentEvaluation):
+        return source
+    return intent_evaluation() if source is None else intent_evaluation(source)
 
 
-def intent_results(source: IntentEvaluation | str = INTENT_CORPORA[-1],
+def intent_results(source: IntentEvaluation | str | None = None,
                    lang: str | None = None) -> pd.DataFrame:
     """Both languages' confusion matrices in one table a learner reads in ``lang`` (None: the
     current language): rows are the notes' language and what each note really is, columns what
     the classifier read, plus the share read right; an "all notes" row per language carries
-    its accuracy. ``source`` is an evaluation or a corpus name (``"heldout11"``)."""
+    its accuracy. ``source`` is an evaluation, a corpus name (``"heldout11"``) or None (the
+    frozen held-out sets)."""
     evaluation = _evaluation(source)
     kinds = {k: label("message_kind", k, lang) for k in KINDS}
     right = message("analysis.intent_eval.read_right", lang)
@@ -181,22 +190,24 @@ MISREAD_ORDER: tuple[tuple[str, str], ...] = (
 )
 
 
-def misread_notes(source: IntentEvaluation | str = INTENT_CORPORA[-1], n: int = 3,
+def misread_notes(source: IntentEvaluation | str | None = None, n: int = 3,
                   lang: str | None = None) -> pd.DataFrame:
-    """``n`` notes in ``lang`` (None: the current language) that the classifier misreads, one
-    of each kind of mistake in turn (:data:`MISREAD_ORDER`), with what decided, headed in
-    ``lang``: the notes a learner can read, not only the count of errors."""
+    """``n`` notes that the classifier misreads, one of each kind of mistake in turn
+    (:data:`MISREAD_ORDER`), with what decided, headed in ``lang`` (None: the current
+    language): the notes a learner can read, not only the count of errors. Notes written in
+    ``lang`` come first; when it has fewer than ``n`` misread notes, the others' fill in."""
     evaluation = _evaluation(source)
     lang = get_language() if lang is None else lang
     frame = evaluation.predictions
-    wrong = frame[~frame["correct"] & frame["lang"].eq(lang)].sort_values("id")
-    groups = [wrong[wrong["kind"].eq(true) & wrong["predicted"].eq(read)]
-              for true, read in MISREAD_ORDER]
+    wrong = frame[~frame["correct"]].sort_values("id")
     picked: list[int] = []
-    depth = 0
-    while len(picked) < n and any(depth < len(g) for g in groups):
-        picked += [g.index[depth] for g in groups if depth < len(g)][: n - len(picked)]
-        depth += 1
+    for part in (wrong[wrong["lang"].eq(lang)], wrong[~wrong["lang"].eq(lang)]):
+        groups = [part[part["kind"].eq(true) & part["predicted"].eq(read)]
+                  for true, read in MISREAD_ORDER]
+        depth = 0
+        while len(picked) < n and any(depth < len(g) for g in groups):
+            picked += [g.index[depth] for g in groups if depth < len(g)][: n - len(picked)]
+            depth += 1
     rows = wrong.loc[picked]
 
     def decided(triggers: tuple[str, ...]) -> str:
