@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,27 +56,39 @@ class IntentEvaluation:
         return "\n".join(lines)
 
 
-def load_corpus(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a labelled corpus; raise :class:`InvalidInputError` naming the bad rows."""
+def load_corpus(path: str | os.PathLike[str], lang: str | None = None) -> pd.DataFrame:
+    """Read a labelled corpus; raise :class:`InvalidInputError` naming the file, the bad rows
+    and columns and what was expected, in ``lang`` (None: the current language)."""
     source = str(path)
     try:
-        corpus = pd.read_csv(path, dtype="str", keep_default_na=False)
+        with warnings.catch_warnings():  # a row with more fields than the header is an error,
+            warnings.simplefilter("error", pd.errors.ParserWarning)  # not a silent index
+            corpus = pd.read_csv(path, dtype="str", keep_default_na=False, index_col=False)
     except FileNotFoundError as exc:
-        raise InvalidInputError("corpus file not found", [str(exc)], source) from exc
+        raise InvalidInputError(message("analysis.intent_eval.corpus_not_found", lang),
+                                [message("analysis.intent_eval.no_such_file", lang)],
+                                source) from exc
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError,
+            pd.errors.ParserWarning) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InvalidInputError(message("analysis.intent_eval.unreadable", lang),
+                                [message("analysis.intent_eval.not_csv", lang, reason=reason)],
+                                source) from exc
     missing = [c for c in CORPUS_COLUMNS if c not in corpus.columns]
     if missing:
         raise InvalidInputError(
-            "corpus columns missing",
-            [f"expected columns {list(CORPUS_COLUMNS)}; missing {missing}"],
+            message("analysis.intent_eval.columns_missing", lang),
+            [message("analysis.intent_eval.expected_columns", lang,
+                     expected=list(CORPUS_COLUMNS), missing=missing)],
             source,
         )
     bad = corpus.index[~corpus["kind"].isin(LABELLED_KINDS)]
     if len(bad):
         raise InvalidInputError(
-            "unknown kinds in the corpus",
+            message("analysis.intent_eval.unknown_kinds", lang),
             [
-                f"row {i + 2}, column kind: got {corpus.at[i, 'kind']!r}; "
-                f"expected one of {list(LABELLED_KINDS)}"
+                message("analysis.intent_eval.bad_kind", lang, row=i + 2,
+                        got=repr(corpus.at[i, "kind"]), expected=list(LABELLED_KINDS))
                 for i in bad[:20]
             ],
             source,

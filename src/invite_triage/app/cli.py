@@ -1,4 +1,4 @@
-"""The ``invite-triage`` command: doctor, data, report, triage.
+"""The ``invite-triage`` command: doctor, data, report, triage, notes.
 
 Every failure a user can cause (a missing or damaged export, a bad profile, an ``--out`` that
 would destroy something) prints one message naming the file and what was expected, and exits
@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from invite_triage.analysis.intent_eval import evaluate_intent, intent_results, load_corpus
 from invite_triage.app.doctor import run_doctor
 from invite_triage.core.errors import InvalidInputError, InviteTriageError
 from invite_triage.core.files import atomic_write_bytes
@@ -154,6 +155,18 @@ def _cmd_triage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_notes(args: argparse.Namespace) -> int:
+    """How the note reader does on labelled notes (``id, lang, kind, category, note``, as in
+    ``data/intent/``): per language, what each note really is against what it was read as."""
+    lang = _lang(args)
+    for path in args.corpus:
+        table = intent_results(evaluate_intent(load_corpus(path, lang)), lang)
+        print(f"== {Path(path).name}")
+        print(table.to_string())
+        print()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="invite-triage",
@@ -182,14 +195,18 @@ def build_parser() -> argparse.ArgumentParser:
                 default=None,
                 help="folder of annotations saved by the guide's form (e.g. data/private)",
             )
-    for cmd in (doctor, data, *(sub.choices[name] for name in ("report", "triage"))):
+    notes = sub.add_parser("notes", help="how the note reader does on your labelled notes "
+                                         "(CSV: id, lang, kind, category, note)")
+    notes.add_argument("corpus", nargs="+", help="labelled notes, e.g. data/intent/heldout11.csv")
+    for cmd in (doctor, data, notes, *(sub.choices[name] for name in ("report", "triage"))):
         cmd.add_argument("--lang", default=REFERENCE_LANGUAGE, choices=languages(),
                          help="language of the messages and of what is written "
                               f"(default: {REFERENCE_LANGUAGE})")
     return parser
 
 
-_COMMANDS = {"doctor": _cmd_doctor, "data": _cmd_data, "report": _cmd_report, "triage": _cmd_triage}
+_COMMANDS = {"doctor": _cmd_doctor, "data": _cmd_data, "report": _cmd_report, "triage": _cmd_triage,
+             "notes": _cmd_notes}
 
 
 def _say(text: str) -> None:
