@@ -10,20 +10,21 @@ Two layers read a note. Round 7 design, and why:
    took). Rounds 1 to 6 tuned it on the notes of the development corpora.
 2. **A small linear model decides** (:class:`IntentModel`, shipped as
    ``vocab/intent_model.csv``): multinomial logistic regression over the note's words, the
-   four-letter pieces of its words and how specific it is (names, a year, its length:
-   :func:`note_features`), trained at build time by
+   four-letter pieces of its words, how specific it is (names, a year, its length) and the
+   table's verdict (:func:`note_features`), trained at build time by
    ``python -m invite_triage.analysis.intent_train`` on every spent corpus (see
-   data/intent/README.md), among them 1,440 notes written around the hardest case: a seller
-   who introduces themselves in ordinary words after a warm opening, beside peers who introduce
-   themselves too. The model no longer reads the table's verdict, and the table no longer
-   overrules it (round 7): on notes it had never seen the table's verdict was right less often
-   than the model alone, yet on its own development notes it is almost always right, so a model
-   trained with it learnt to trust it blindly. Pieces of words generalise over inflections and
-   unseen compounds; the specificity features catch shared pasts no cue names ("we row
-   together at Tideway Scullers"). A pitch read as personal is the costly mistake (the triage
-   may then accept it): :data:`PITCH_BIAS` tilts close calls toward pitch. Prediction is a sum
-   of coefficients (pure numpy, linear in the note's length, no learning library at run time).
-   Each round was measured once on held-out sets frozen before it (data/intent/README.md).
+   data/intent/README.md), among them 2,880 notes written for round 7, most around the hardest
+   case: a seller who introduces themselves in ordinary words after a warm opening, beside
+   peers who introduce themselves too. Round 7: the table's verdict is learnt only on notes the
+   table was never written from, and the table no longer overrules the model. On its own
+   development notes the table is almost always right (it was tuned on them), so a model shown
+   its verdict there learnt to trust it blindly; on new writers it is right less often. Pieces
+   of words generalise over inflections and unseen compounds; the specificity features catch
+   shared pasts no cue names ("we row together at Tideway Scullers"). A pitch read as personal
+   is the costly mistake (the triage may then accept it): :data:`PITCH_BIAS` tilts close calls
+   toward pitch. Prediction is a sum of coefficients (pure numpy, linear in the note's length,
+   no learning library at run time). Each round was measured once on held-out sets frozen
+   before it (data/intent/README.md).
 
 A verdict is explained either way: when the model reads the note as the table does, by the
 table's cues of that kind; otherwise by the words that pushed the model most toward its kind
